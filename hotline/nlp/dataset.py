@@ -80,13 +80,16 @@ def read_split(split: str, languages: tuple[str, ...] = LANGUAGES,
                corpus_dir: Path = CORPUS_DIR) -> Iterator[Example]:
     """Yield every example of one split, language by language."""
     for language in languages:
-        path = corpus_dir / language / f"{split}.jsonl"
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield parse_example(json.loads(line), language, f"{path}:{number}")
+        for path in split_files(corpus_dir, language, split):
+            with path.open(encoding="utf-8") as lines:
+                for number, line in enumerate(lines, 1):
+                    if line.strip():
+                        yield parse_example(json.loads(line), language, f"{path}:{number}")
+
+
+def split_files(corpus_dir: Path, language: str, split: str) -> list[Path]:
+    """Files of one split: `train.jsonl`, or several such as `train-a.jsonl`, `train-b.jsonl`."""
+    return sorted((corpus_dir / language).glob(f"{split}*.jsonl"))
 
 
 def check(corpus_dir: Path = CORPUS_DIR, languages: tuple[str, ...] = LANGUAGES) -> CorpusProblems:
@@ -94,12 +97,9 @@ def check(corpus_dir: Path = CORPUS_DIR, languages: tuple[str, ...] = LANGUAGES)
     problems = CorpusProblems()
     for language in languages:
         seen: dict[str, str] = {}
-        for split in SPLITS:
-            path = corpus_dir / language / f"{split}.jsonl"
-            if not path.exists():
-                continue
+        for path in (p for split in SPLITS for p in split_files(corpus_dir, language, split)):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                where = f"{language}/{split}.jsonl:{number}"
+                where = f"{language}/{path.name}:{number}"
                 if not line.strip():
                     continue
                 try:
