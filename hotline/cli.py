@@ -1,0 +1,167 @@
+"""The `hotline` command: Flask's own commands (run, db, routes) plus the hotline's."""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import islice
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup
+from sqlalchemy import select
+
+from hotline.db import db
+from hotline.models import Queue, Report
+
+CLASSIFY_CHUNK = 1000
+
+
+def _classifier():
+    from hotline.nlp.classifier import ModelMissing
+
+    try:
+        return current_app.extensions["hotline.classifier"].get()
+    except ModelMissing as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.command("train")
+@click.option("--seed", default=0, show_default=True, help="Random seed: same seed, same model.")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Where to save the model (default: the configured model directory).")
+def train_command(seed: int, output: Path | None) -> None:
+    """Train the classifier from the shipped corpus."""
+    from hotline.nlp.training import train_model
+
+    train_model(output or Path(current_app.config["HOTLINE_MODEL_DIR"]), seed=seed,
+                log=click.echo)
+
+
+def parse_classify_line(line: str) -> tuple[str, str] | str:
+    """(text, channel) from one JSONL line, or an error message."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"invalid JSON: {error.msg}"
+    if not isinstance(record, dict):
+        return "each line must be a JSON object"
+    text = record.get("text")
+    if not isinstance(text, str):
+        return "missing or non-string 'text'"
+    channel = record.get("channel", "sms")
+    if channel not in ("sms", "voice", "web"):
+        return "channel must be sms, voice or web"
+    return text, channel
+
+
+def classify_lines(lines, classifier, deployment) -> list[dict]:
+    from hotline.routing import decide
+
+    parsed = [parse_classify_line(line) for line in lines]
+    valid = [p for p in parsed if isinstance(p, tuple)]
+    results = iter(classifier.classify_many([t for t, _ in valid], [c for _, c in valid]))
+    out = []
+    for item in parsed:
+        if isinstance(item, str):
+            out.append({"error": item})
+            continue
+        result = next(results)
+        decision = decide(result.category, result.also, result.urgent, result.borough, deployment)
+        out.append({**result.as_dict(), "queues": decision.queues})
+    return out
+
+
+@click.command("classify")
+def classify_command() -> None:
+    """Classify JSONL from stdin ({"text", "channel"}) to JSONL on stdout, in order."""
+    classifier = _classifier()
+    deployment = current_app.extensions["hotline.deployment"]
+    stdin = click.get_text_stream("stdin", errors="replace")
+    lines = (line for line in stdin if line.strip())
+    while chunk := list(islice(lines, CLASSIFY_CHUNK)):
+        for row in classify_lines(chunk, classifier, deployment):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+def report_row(report: Report) -> dict:
+    return {
+        "id": report.id, "reference": report.reference, "channel": report.channel,
+        "category": report.category, "queue": report.queue.slug if report.queue else None,
+        "urgent": report.urgent, "language": report.language, "borough": report.borough,
+        "status": report.status, "created_at": report.created_at.isoformat(),
+    }
+
+
+@click.command("reports")
+@click.option("--queue", "queue_slug", help="Only this queue (e.g. council, drugservice, police).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--limit", default=100, show_default=True)
+def reports_command(queue_slug: str | None, as_json: bool, limit: int) -> None:
+    """List stored reports, newest first."""
+    query = select(Report).order_by(Report.created_at.desc(), Report.id.desc()).limit(limit)
+    if queue_slug:
+        if db.session.scalar(select(Queue).where(Queue.slug == queue_slug)) is None:
+            raise click.BadParameter(f"no queue {queue_slug!r}", param_hint="--queue")
+        query = query.join(Queue, Report.queue_id == Queue.id).where(Queue.slug == queue_slug)
+    for report in db.session.scalars(query):
+        row = report_row(report)
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(f"{row['reference']}  {row['created_at'][:16]}  {row['channel']:5}  "
+                       f"{row['queue'] or '-':18} {'URGENT ' if row['urgent'] else ''}"
+                       f"{row['category'] or 'pending'}  {row['status']}")
+
+
+@click.command("demo")
+def demo_command() -> None:
+    """Load the deployment's agencies, queues and demo staff (idempotent)."""
+    from hotline.demo import load_demo
+
+    created = load_demo(db.session, current_app.extensions["hotline.deployment"])
+    if not created:
+        click.echo("Demo agencies and staff are already loaded (use `hotline set-password`).")
+    for agency, email, password in created:
+        click.echo(f"  {agency:45} {email:40} password: {password}")
+
+
+@click.command("set-password")
+@click.argument("email")
+@click.password_option()
+def set_password_command(email: str, password: str) -> None:
+    """Set a staff member's password."""
+    from hotline.demo import set_password
+
+    if not set_password(db.session, email, password):
+        raise click.ClickException(f"no staff account {email}")
+    click.echo("Password changed.")
+
+
+@click.command("reclassify")
+def reclassify_command() -> None:
+    """Classify and route every report whose classification is pending or failed."""
+    from hotline.intake import classify, deployment
+    from hotline.reports import reclassify_pending
+
+    done = reclassify_pending(db.session, classify, deployment())
+    click.echo(f"{done} report(s) classified and routed.")
+
+
+COMMANDS = (train_command, classify_command, reports_command, demo_command,
+            set_password_command, reclassify_command)
+
+
+def init_app(app) -> None:
+    for command in COMMANDS:
+        app.cli.add_command(command)
+
+
+def _create_app():
+    from hotline.app import create_app
+    return create_app()
+
+
+main = FlaskGroup(create_app=_create_app, help="The community drugs hotline.")

@@ -1,0 +1,96 @@
+"""classify(text, channel) -> Classification: the one function every intake path uses."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from hotline.nlp.dataset import CATEGORIES, LANGUAGES
+from hotline.nlp.language import pick_language
+from hotline.nlp.places import Gazetteer
+from hotline.nlp.urgency import UrgentPhrases
+
+SETTINGS_FILE = "hotline.json"
+CHANNELS = ("sms", "voice", "web")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    also: float = 0.5
+    urgent: float = 0.3
+
+
+@dataclass(frozen=True)
+class Classification:
+    category: str
+    also: tuple[str, ...]
+    urgent: bool
+    language: str
+    borough: str | None
+    confidence: float
+    scores: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["also"] = list(self.also)
+        data["confidence"] = round(self.confidence, 4)
+        del data["scores"]
+        return data
+
+
+class ModelMissing(RuntimeError):
+    """No trained model on disk: run `hotline train`."""
+
+
+class Classifier:
+    def __init__(self, nlp, gazetteer: Gazetteer, phrases: UrgentPhrases,
+                 thresholds: Thresholds = Thresholds()):
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.phrases = phrases
+        self.thresholds = thresholds
+
+    @classmethod
+    def load(cls, model_dir: Path) -> Classifier:
+        from hotline.nlp.pipeline import load_pipeline  # spaCy loads only when a model does
+
+        model_dir = Path(model_dir)
+        if not (model_dir / "config.cfg").exists():
+            raise ModelMissing(f"no model in {model_dir}: run `hotline train`")
+        settings_path = model_dir / SETTINGS_FILE
+        settings = json.loads(settings_path.read_text()) if settings_path.exists() else {}
+        return cls(load_pipeline(model_dir), Gazetteer.load(), UrgentPhrases.load(),
+                   Thresholds(**settings.get("thresholds", {})))
+
+    def classify(self, text: str, channel: str = "sms") -> Classification:
+        return self.classify_many([text], [channel])[0]
+
+    def classify_many(self, texts: Iterable[str], channels: Iterable[str] | None = None,
+                      batch_size: int = 256) -> list[Classification]:
+        texts = [text if isinstance(text, str) else "" for text in texts]
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        return [self._decide(text, doc.cats) for text, doc in zip(texts, docs, strict=True)]
+
+    def _decide(self, text: str, cats: dict[str, float]) -> Classification:
+        scores = {c: cats.get(c, 0.0) for c in CATEGORIES}
+        category = max(scores, key=scores.__getitem__)
+        also = tuple(
+            c for c in CATEGORIES[:3]
+            if c != category and cats.get("has:" + c, 0.0) >= self.thresholds.also
+        )
+        urgent = (
+            cats.get("urgent", 0.0) >= self.thresholds.urgent
+            or self.phrases.matches(text) is not None
+        )
+        languages = {code: cats.get("lang:" + code, 0.0) for code in LANGUAGES}
+        return Classification(
+            category=category,
+            also=also,
+            urgent=urgent,
+            language=pick_language(text, languages),
+            borough=self.gazetteer.borough(text),
+            confidence=scores[category],
+            scores=cats,
+        )

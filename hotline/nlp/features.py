@@ -1,0 +1,76 @@
+"""Turn a message into the feature tokens the text classifiers read.
+
+Residents write in many scripts, romanised, with typos and without accents, so whole words
+alone generalise badly. Each word gives: its accent-free lower-case form, its character
+trigrams (with word boundaries), and a bigram with the next word; runs of Chinese characters
+give character unigrams and bigrams. A linear bag-of-features model over these is the
+fastText recipe: robust on short noisy text, and fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters and digits, plus the combining marks that Indic and Arabic words are built with
+# (Python's \w leaves out vowel signs such as Devanagari's "ि").
+WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d])+"
+)
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+LATIN_LIMIT = 0x250  # combining marks after these base letters are accents we drop
+
+
+def strip_latin_accents(text: str) -> str:
+    """Drop accents on Latin letters only: Indic vowel signs are combining marks too."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = []
+    previous_base = ""
+    for char in decomposed:
+        if unicodedata.category(char) == "Mn" and previous_base and ord(previous_base) < LATIN_LIMIT:
+            continue
+        if unicodedata.category(char) != "Mn":
+            previous_base = char
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    # Letters GSM phones and romanisers swap for one another.
+    text = text.replace("ı", "i").replace("ł", "l").replace("ß", "ss").replace("đ", "d")
+    return strip_latin_accents(text)
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> tuple[str, ...]:
+    padded = f"<{word}>"
+    grams = [padded[i:i + 3] for i in range(len(padded) - 2)] if len(word) > 1 else []
+    return (word, *grams)
+
+
+def words(text: str) -> list[str]:
+    """Words of a normalised text; Chinese runs become characters and character bigrams."""
+    found: list[str] = []
+    for match in WORD.finditer(text):
+        token = match.group()
+        han_runs = HAN.findall(token)
+        if han_runs:
+            for run in han_runs:
+                found.extend(run)
+                found.extend(run[i:i + 2] for i in range(len(run) - 1))
+            rest = HAN.sub(" ", token).split()
+            found.extend(rest)
+        else:
+            found.append(token)
+    return found
+
+
+def features(text: str) -> list[str]:
+    tokens = words(normalise(text))
+    result: list[str] = []
+    for token in tokens:
+        result.extend(word_features(token))
+    result.extend(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    return result or ["<empty>"]

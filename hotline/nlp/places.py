@@ -1,0 +1,129 @@
+"""Find the London borough a message places itself in.
+
+Data shipped in `data/`: `places.tsv` (place name or alias -> official borough; names in any
+script) and `postcode_districts.tsv` (district -> borough, empty where a district is split so
+evenly between boroughs that naming one would mislead). A full postcode or district beats a
+place name; places naming different boroughs make the answer ambiguous, so None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hotline.nlp.features import normalise, words
+
+DATA_DIR = Path(__file__).parent / "data"
+POSTCODE = re.compile(
+    r"\b(e|ec|n|nw|se|sw|w|wc|br|cr|da|en|ha|ig|kt|rm|sm|tw|ub)(\d{1,2}[a-z]?)"
+    r"(?:\s*(\d)[a-z]{2})?\b",
+    re.IGNORECASE,
+)
+# Texters write "w8" for "wait" and "n1" for "nice one": a bare one-letter district counts
+# only in capitals ("W8") or with its sector ("w8 6ab").
+SHORTHAND_AREAS = {"e", "n", "w"}
+HAN = re.compile(r"[\u3400-\u9fff]")
+MAX_NAME_WORDS = 5
+# Polish, Turkish, Bengali, Lithuanian... add case endings to names: "w Brixtonie",
+# "Tottenhamda", "ব্রিক্সটনে". Stems shorter than this are too common to trust.
+MAX_INFLECTION = 4
+MIN_INFLECTED_STEM = 5
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[tuple[str, ...], str]
+    districts: dict[str, str | None]
+    han_places: dict[str, str]  # Chinese names match as substrings: no spaces between words
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
+        places: dict[tuple[str, ...], str] = {}
+        han_places: dict[str, str] = {}
+        for name, borough in _rows(data_dir / "places.tsv"):
+            if HAN.search(name):
+                _add(han_places, normalise(name), borough)
+            elif key := tuple(words(normalise(name))):
+                _add(places, key, borough)
+        districts = {
+            district.lower().replace(" ", ""): (borough or None)
+            for district, borough in _rows(data_dir / "postcode_districts.tsv")
+        }
+        return cls(places, districts, han_places)
+
+    def borough(self, text: str) -> str | None:
+        from_postcodes = self._postcode_boroughs(text)
+        if from_postcodes:
+            return _only(from_postcodes)
+        normal = normalise(text).replace("&", " and ")
+        found = self._place_boroughs(words(normal))
+        found += [b or None for name, b in self.han_places.items() if name in normal]
+        return _only(found)
+
+    def _postcode_boroughs(self, text: str) -> list[str | None]:
+        found: list[str | None] = []
+        for match in POSTCODE.finditer(text):
+            area, district, sector = match.groups()
+            if area.lower() in SHORTHAND_AREAS and not sector and not area.isupper():
+                continue
+            key = (area + district).lower()
+            if key not in self.districts:
+                key = key.rstrip("abcdefghjkmnpqrstuvwxyz")  # EC1A -> EC1
+            if key in self.districts:
+                found.append(self.districts[key])
+        return found
+
+    def _place_boroughs(self, tokens: list[str]) -> list[str | None]:
+        found: list[str | None] = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(MAX_NAME_WORDS, len(tokens) - index), 0, -1):
+                borough = self._lookup(tokens[index:index + size])
+                if borough is not None:
+                    found.append(borough or None)
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
+
+    def _lookup(self, window: list[str]) -> str | None:
+        """Exact name, or the name with a case ending on its last word ("Brixtonie")."""
+        key = tuple(window)
+        if key in self.places:
+            return self.places[key]
+        last = window[-1]
+        for cut in range(1, MAX_INFLECTION + 1):
+            if len(last) - cut < MIN_INFLECTED_STEM:
+                break
+            stem = (*window[:-1], last[:-cut])
+            if stem in self.places:
+                return self.places[stem]
+        return None
+
+
+def _add(table: dict, key, borough: str) -> None:
+    if key in table and table[key] != borough:
+        table[key] = ""  # the same name in two boroughs says nothing
+    else:
+        table[key] = borough
+
+
+def _only(boroughs: list[str | None]) -> str | None:
+    distinct = set(boroughs)
+    if len(distinct) == 1:
+        return distinct.pop()
+    return None
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, borough = line.partition("\t")
+        rows.append((name.strip(), borough.strip()))
+    return rows

@@ -1,0 +1,91 @@
+"""Train the classifier from the shipped corpus and tune its thresholds.
+
+Thresholds are tuned on a slice of the *training* split held back from a first model, so the
+dev split stays unseen until `hotline evaluate`; the shipped model is then trained on all of
+the training split with the same seed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from hotline.nlp.classifier import SETTINGS_FILE, Classifier, Thresholds
+from hotline.nlp.dataset import CORPUS_DIR, LANGUAGES, Example, read_split
+from hotline.nlp.pipeline import save_pipeline, train_pipeline
+
+TUNE_EVERY = 6  # one training example in six is held back to tune thresholds
+URGENT_RECALL_TARGET = 0.99
+
+
+def split_for_tuning(examples: Sequence[Example]) -> tuple[list[Example], list[Example]]:
+    fit = [e for i, e in enumerate(examples) if i % TUNE_EVERY]
+    tune = [e for i, e in enumerate(examples) if not i % TUNE_EVERY]
+    return fit, tune
+
+
+def urgent_threshold(scores: Sequence[float], truth: Sequence[bool],
+                     recall_target: float = URGENT_RECALL_TARGET) -> float:
+    """The highest threshold that still finds `recall_target` of the urgent examples."""
+    urgent_scores = sorted((s for s, t in zip(scores, truth, strict=True) if t), reverse=True)
+    if not urgent_scores:
+        return Thresholds().urgent
+    needed = max(1, int(round(recall_target * len(urgent_scores) + 0.4999)))
+    return max(0.02, min(0.5, urgent_scores[needed - 1] - 1e-6))
+
+
+def also_threshold(classifier: Classifier, examples: Sequence[Example]) -> float:
+    """The `also` threshold with the best F1 on the tuning slice."""
+    docs = list(classifier.nlp.pipe([e.text for e in examples]))
+    best, best_f1 = Thresholds().also, -1.0
+    for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        tp = fp = fn = 0
+        for doc, example in zip(docs, examples, strict=True):
+            top = max(("environment", "treatment", "intelligence", "other"), key=doc.cats.get)
+            predicted = {c for c in ("environment", "treatment", "intelligence")
+                         if c != top and doc.cats["has:" + c] >= threshold}
+            truth = set(example.also)
+            tp += len(predicted & truth)
+            fp += len(predicted - truth)
+            fn += len(truth - predicted)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
+    fit, tune = split_for_tuning(examples)
+    probe = Classifier(train_pipeline(fit, seed=seed), gazetteer=None, phrases=None)  # type: ignore[arg-type]
+    urgent_scores = [doc.cats["urgent"] for doc in probe.nlp.pipe([e.text for e in tune])]
+    return Thresholds(
+        also=also_threshold(probe, tune),
+        urgent=urgent_threshold(urgent_scores, [e.urgent for e in tune]),
+    )
+
+
+def train_model(output_dir: Path, corpus_dir: Path = CORPUS_DIR, seed: int = 0,
+                languages: tuple[str, ...] = LANGUAGES, log=print) -> dict:
+    """Train, tune and save; returns what was done, for the CLI to print."""
+    started = time.perf_counter()
+    examples = list(read_split("train", languages, corpus_dir))
+    if not examples:
+        raise ValueError(f"no training examples under {corpus_dir}")
+    log(f"training on {len(examples)} examples in {len(languages)} languages (seed {seed})")
+    thresholds = tune_thresholds(examples, seed)
+    log(f"thresholds: also >= {thresholds.also}, urgent >= {thresholds.urgent:.3f}")
+    nlp = train_pipeline(examples, seed=seed)
+    output_dir = Path(output_dir)
+    save_pipeline(nlp, output_dir)
+    summary = {
+        "examples": len(examples),
+        "languages": list(languages),
+        "seed": seed,
+        "thresholds": {"also": thresholds.also, "urgent": thresholds.urgent},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    (output_dir / SETTINGS_FILE).write_text(json.dumps(summary, indent=2))
+    log(f"saved to {output_dir} in {summary['seconds']} s")
+    return summary

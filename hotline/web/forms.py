@@ -1,0 +1,28 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from hotline.reports import MAX_BODY_CHARS
+
+
+class ReportForm(FlaskForm):
+    category = SelectField(
+        _l("What is it about?"),
+        choices=[
+            ("", _l("Not sure: let the hotline decide")),
+            ("environment", _l("Needles, drug litter, street lighting or other street problems")),
+            ("treatment", _l("Help with drugs or alcohol, for me or someone close")),
+            ("intelligence", _l("Information about dealing (anonymous)")),
+        ],
+        default="",
+        validators=[Optional()],
+    )
+    body = TextAreaField(
+        _l("What is happening?"),
+        validators=[DataRequired(message=_l("Please tell us what is happening.")),
+                    Length(max=MAX_BODY_CHARS)],
+    )
+    place = StringField(_l("Where? (street, estate, park or postcode; optional)"),
+                        validators=[Optional(), Length(max=200)])
+    submit = SubmitField(_l("Send report"))
