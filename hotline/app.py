@@ -63,7 +63,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings = load_settings(Path(app.instance_path))
     app.config.from_mapping(
         SECRET_KEY=settings.secret_key,
-        SQLALCHEMY_DATABASE_URI=normalise_database_url(settings.database_url),
+        SQLALCHEMY_DATABASE_URI=settings.database_url,
         MAX_CONTENT_LENGTH=settings.max_content_length,
         TWILIO_AUTH_TOKEN=settings.twilio_auth_token,
         TWILIO_ACCOUNT_SID=settings.twilio_account_sid,
@@ -79,6 +79,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        app.config["SQLALCHEMY_DATABASE_URI"])
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if settings.proxy_fix_hops:
         # Behind a TLS proxy Twilio signs https://public-host/...: rebuild that URL.

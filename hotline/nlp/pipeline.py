@@ -70,7 +70,7 @@ def _bow(exclusive: bool) -> dict:
         "exclusive_classes": exclusive,
         "ngram_size": 1,
         "no_output_layer": False,
-        "length": 2 ** 20,
+        "length": 2 ** 18,
     }
 
 
@@ -100,8 +100,8 @@ def _cats(example: Example) -> dict[str, dict[str, float]]:
     }
 
 
-def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 12,
-                   batch_size: int = 16, learn_rate: float = 0.002) -> Language:
+def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 10,
+                   batch_size: int = 64, learn_rate: float = 0.005) -> Language:
     """Train all three components on `examples`; the same seed gives the same model."""
     fix_random_seed(seed)
     shuffler = random.Random(seed)
