@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from itertools import islice
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 from sqlalchemy import select
 
 from hotline.db import db
@@ -28,6 +29,7 @@ def _classifier():
 
 
 @click.command("train")
+@with_appcontext
 @click.option("--seed", default=0, show_default=True, help="Random seed: same seed, same model.")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
               help="Where to save the model (default: the configured model directory).")
@@ -74,11 +76,12 @@ def classify_lines(lines, classifier, deployment) -> list[dict]:
 
 
 @click.command("classify")
+@with_appcontext
 def classify_command() -> None:
     """Classify JSONL from stdin ({"text", "channel"}) to JSONL on stdout, in order."""
     classifier = _classifier()
     deployment = current_app.extensions["hotline.deployment"]
-    stdin = click.get_text_stream("stdin", errors="replace")
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     lines = (line for line in stdin if line.strip())
     while chunk := list(islice(lines, CLASSIFY_CHUNK)):
         for row in classify_lines(chunk, classifier, deployment):
@@ -96,6 +99,7 @@ def report_row(report: Report) -> dict:
 
 
 @click.command("reports")
+@with_appcontext
 @click.option("--queue", "queue_slug", help="Only this queue (e.g. council, drugservice, police).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--limit", default=100, show_default=True)
@@ -117,6 +121,7 @@ def reports_command(queue_slug: str | None, as_json: bool, limit: int) -> None:
 
 
 @click.command("demo")
+@with_appcontext
 def demo_command() -> None:
     """Load the deployment's agencies, queues and demo staff (idempotent)."""
     from hotline.demo import load_demo
@@ -129,6 +134,7 @@ def demo_command() -> None:
 
 
 @click.command("set-password")
+@with_appcontext
 @click.argument("email")
 @click.password_option()
 def set_password_command(email: str, password: str) -> None:
@@ -141,6 +147,7 @@ def set_password_command(email: str, password: str) -> None:
 
 
 @click.command("reclassify")
+@with_appcontext
 def reclassify_command() -> None:
     """Classify and route every report whose classification is pending or failed."""
     from hotline.intake import classify, deployment
@@ -150,7 +157,24 @@ def reclassify_command() -> None:
     click.echo(f"{done} report(s) classified and routed.")
 
 
-COMMANDS = (train_command, classify_command, reports_command, demo_command,
+@click.command("info")
+@with_appcontext
+def info_command() -> None:
+    """Print where the app keeps its data and which Twilio token it checks signatures with."""
+    from hotline.config import DEV_TWILIO_AUTH_TOKEN
+
+    config = current_app.config
+    click.echo(f"database:   {db.engine.url.render_as_string(hide_password=True)}")
+    click.echo(f"deployment: {config['HOTLINE_DEPLOYMENT']}")
+    click.echo(f"model:      {config['HOTLINE_MODEL_DIR']}")
+    if config["TWILIO_AUTH_TOKEN"] == DEV_TWILIO_AUTH_TOKEN:
+        click.echo(f"twilio:     TWILIO_AUTH_TOKEN unset, development token in use: "
+                   f"{DEV_TWILIO_AUTH_TOKEN}")
+    else:
+        click.echo("twilio:     TWILIO_AUTH_TOKEN set from the environment")
+
+
+COMMANDS = (info_command, train_command, classify_command, reports_command, demo_command,
             set_password_command, reclassify_command)
 
 

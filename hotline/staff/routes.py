@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from hotline.db import db
 from hotline.extensions import login_manager
@@ -77,10 +78,11 @@ def _visible_report(report_id: int):
 
 def _forms(report):
     status_form = StatusForm(prefix="status")
-    status_form.status.choices = [(s, s) for s in NEXT_STATUSES[report.status]]
+    status_form.status.choices = [SelectChoice(s, s) for s in NEXT_STATUSES[report.status]]
     reroute_form = RerouteForm(prefix="reroute")
     queues = db.session.scalars(select(Queue).order_by(Queue.id)).all()
-    reroute_form.queue.choices = [(q.slug, q.name) for q in queues if q.id != report.queue_id]
+    reroute_form.queue.choices = [SelectChoice(q.slug, q.name) for q in queues
+                                  if q.id != report.queue_id]
     return status_form, reroute_form
 
 

@@ -1,19 +1,21 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms import RadioField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from hotline.reports import MAX_BODY_CHARS
 
 
 class ReportForm(FlaskForm):
-    category = SelectField(
+    category = RadioField(
         _l("What is it about?"),
         choices=[
-            ("", _l("Not sure: let the hotline decide")),
-            ("environment", _l("Needles, drug litter, street lighting or other street problems")),
-            ("treatment", _l("Help with drugs or alcohol, for me or someone close")),
-            ("intelligence", _l("Information about dealing (anonymous)")),
+            SelectChoice("", _l("Not sure: let the hotline decide")),
+            SelectChoice("environment",
+                         _l("Needles, drug litter, street lighting or other street problems")),
+            SelectChoice("treatment", _l("Help with drugs or alcohol, for me or someone close")),
+            SelectChoice("intelligence", _l("Information about dealing (anonymous)")),
         ],
         default="",
         validators=[Optional()],
