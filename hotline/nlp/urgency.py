@@ -39,7 +39,7 @@ class UrgentPhrases:
         if self.pattern is None:
             return None
         found = self.pattern.search(normalise(text))
-        return found.group() if found else None
+        return " ".join(found.group().split()) if found else None
 
 
 def _as_regex(phrase: str) -> str:
