@@ -41,6 +41,31 @@ def train_command(seed: int, output: Path | None) -> None:
                 log=click.echo)
 
 
+@click.command("evaluate")
+@with_appcontext
+@click.option("--output", type=click.Path(path_type=Path), default=Path("docs/model-card.md"),
+              show_default=True, help="Where to write the model card.")
+@click.option("--json", "as_json", is_flag=True, help="Also print the figures as JSON.")
+def evaluate_command(output: Path, as_json: bool) -> None:
+    """Score the model on the dev split and held-out noise; write the model card."""
+    from hotline.nlp import evaluation, model_card
+    from hotline.nlp.dataset import read_split
+
+    classifier = _classifier()
+    dev = evaluation.evaluate(classifier, list(read_split("dev")))
+    noise = evaluation.noise_alarms(classifier, evaluation.read_noise())
+    settings = Path(current_app.config["HOTLINE_MODEL_DIR"]) / "hotline.json"
+    training = json.loads(settings.read_text()) if settings.exists() else {}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(model_card.render(dev, noise, training), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps({"dev": dev, "noise": noise}, indent=2))
+    click.echo(f"macro-F1 {dev['macro_f1']:.3f}, urgent recall {dev['urgent']['recall']}, "
+               f"precision {dev['urgent']['precision']}, language ID {dev['language_id']:.3f}, "
+               f"borough {dev['borough']['accuracy_where_given']}; noise routed "
+               f"{noise['routed_to_an_agency']}. Model card: {output}")
+
+
 def parse_classify_line(line: str) -> tuple[str, str] | str:
     """(text, channel) from one JSONL line, or an error message."""
     try:
@@ -174,7 +199,7 @@ def info_command() -> None:
         click.echo("twilio:     TWILIO_AUTH_TOKEN set from the environment")
 
 
-COMMANDS = (info_command, train_command, classify_command, reports_command, demo_command,
+COMMANDS = (info_command, evaluate_command, train_command, classify_command, reports_command, demo_command,
             set_password_command, reclassify_command)
 
 
