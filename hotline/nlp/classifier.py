@@ -70,8 +70,11 @@ class Classifier:
     def classify_many(self, texts: Iterable[str], channels: Iterable[str] | None = None,
                       batch_size: int = 256) -> list[Classification]:
         texts = [text if isinstance(text, str) else "" for text in texts]
-        docs = self.nlp.pipe(texts, batch_size=batch_size)
-        return [self._decide(text, doc.cats) for text, doc in zip(texts, docs, strict=True)]
+        # A memory zone forgets the feature strings of these messages afterwards; without it
+        # spaCy's string store grows with every new message a long-running server sees.
+        with self.nlp.memory_zone():
+            cats = [doc.cats for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+        return [self._decide(text, scores) for text, scores in zip(texts, cats, strict=True)]
 
     def _decide(self, text: str, cats: dict[str, float]) -> Classification:
         scores = {c: cats.get(c, 0.0) for c in CATEGORIES}

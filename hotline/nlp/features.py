@@ -19,21 +19,16 @@ WORD = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d])+"
 )
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-LATIN_LIMIT = 0x250  # combining marks after these base letters are accents we drop
+# The "Combining Diacritical Marks" block: Latin, Greek and Vietnamese accents once text is
+# decomposed. Indic vowel signs and Arabic harakat live in their own blocks and are kept.
+ACCENTS = re.compile("[\u0300-\u036f]+")
 
 
 def strip_latin_accents(text: str) -> str:
-    """Drop accents on Latin letters only: Indic vowel signs are combining marks too."""
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = []
-    previous_base = ""
-    for char in decomposed:
-        if unicodedata.category(char) == "Mn" and previous_base and ord(previous_base) < LATIN_LIMIT:
-            continue
-        if unicodedata.category(char) != "Mn":
-            previous_base = char
-        kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept))
+    """Drop accents ("cướp" -> "cuop") so texts typed with and without them look alike."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", ACCENTS.sub("", unicodedata.normalize("NFD", text)))
 
 
 def normalise(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 SCRIPT_LANGUAGE = {
     "GURMUKHI": "pa",
@@ -25,6 +26,7 @@ URDU_LETTERS = set("ٹڈڑںےۓھہکی")  # not گ چ پ: Iraqi and Gulf Arabi
 NATIVE_SHARE = 0.3
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
     if not char.isalpha():
         return None
@@ -39,6 +41,8 @@ def script_of(char: str) -> str | None:
 
 def script_language(text: str) -> str | None:
     """The language a non-Latin script gives away, or None for Latin or unknown scripts."""
+    if text.isascii():
+        return None
     scripts = Counter(s for s in map(script_of, text) if s)
     letters = sum(scripts.values())
     if not letters:

@@ -34,6 +34,9 @@ class FeatureTokenizer:
     """A spaCy tokenizer whose tokens are the features of `hotline.nlp.features`."""
 
     def __init__(self, vocab):
+        # The classifiers read only ORTH. Computing the other lexeme attributes (shape,
+        # prefix, like_num...) for every new feature string tripled the time per message.
+        vocab.lex_attr_getters = {}
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
@@ -64,13 +67,15 @@ def create_feature_tokenizer():
     return make
 
 
-def _bow(exclusive: bool) -> dict:
+def _bow(exclusive: bool, length: int = 2 ** 18) -> dict:
+    """A hashed bag-of-features linear model. Measured on the dev split, this beat a
+    TextCatEnsemble (BOW + CNN over the same features) and ran ten times faster."""
     return {
         "@architectures": "spacy.TextCatBOW.v3",
         "exclusive_classes": exclusive,
         "ngram_size": 1,
         "no_output_layer": False,
-        "length": 2 ** 18,
+        "length": length,
     }
 
 
@@ -82,7 +87,8 @@ def build_pipeline() -> Language:
     flags = nlp.add_pipe("textcat_multilabel", name="flags", config={"model": _bow(False)})
     for label in FLAG_LABELS:
         flags.add_label(label)
-    language = nlp.add_pipe("textcat", name="language", config={"model": _bow(True)})
+    # 18 outputs: a smaller table keeps training fast, and scripts already separate many.
+    language = nlp.add_pipe("textcat", name="language", config={"model": _bow(True, 2 ** 16)})
     for code in LANGUAGES:
         language.add_label(LANGUAGE_PREFIX + code)
     return nlp
@@ -100,8 +106,8 @@ def _cats(example: Example) -> dict[str, dict[str, float]]:
     }
 
 
-def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 10,
-                   batch_size: int = 64, learn_rate: float = 0.005) -> Language:
+def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 15,
+                   batch_size: int = 64, learn_rate: float = 0.003) -> Language:
     """Train all three components on `examples`; the same seed gives the same model."""
     fix_random_seed(seed)
     shuffler = random.Random(seed)

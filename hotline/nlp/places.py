@@ -36,6 +36,7 @@ class Gazetteer:
     places: dict[tuple[str, ...], str]
     districts: dict[str, str | None]
     han_places: dict[str, str]  # Chinese names match as substrings: no spaces between words
+    first_words: frozenset[str]  # first word of every name: most tokens are not, skip them
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
@@ -50,7 +51,7 @@ class Gazetteer:
             district.lower().replace(" ", ""): (borough or None)
             for district, borough in _rows(data_dir / "postcode_districts.tsv")
         }
-        return cls(places, districts, han_places)
+        return cls(places, districts, han_places, frozenset(key[0] for key in places))
 
     def borough(self, text: str) -> str | None:
         from_postcodes = self._postcode_boroughs(text)
@@ -78,6 +79,9 @@ class Gazetteer:
         found: list[str | None] = []
         index = 0
         while index < len(tokens):
+            if not self._may_start_a_name(tokens[index]):
+                index += 1
+                continue
             for size in range(min(MAX_NAME_WORDS, len(tokens) - index), 0, -1):
                 borough = self._lookup(tokens[index:index + size])
                 if borough is not None:
@@ -87,6 +91,12 @@ class Gazetteer:
             else:
                 index += 1
         return found
+
+    def _may_start_a_name(self, token: str) -> bool:
+        if token in self.first_words:
+            return True
+        stems = range(1, min(MAX_INFLECTION, len(token) - MIN_INFLECTED_STEM) + 1)
+        return any(token[:-cut] in self.first_words for cut in stems)
 
     def _lookup(self, window: list[str]) -> str | None:
         """Exact name, or the name with a case ending on its last word ("Brixtonie")."""
