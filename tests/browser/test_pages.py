@@ -10,30 +10,31 @@ from tests.conftest import STAFF_PASSWORD
 pytestmark = pytest.mark.browser
 
 
-def click_and_wait(browser, css: str) -> None:
-    """Click and wait for the next page: a click returns before navigation finishes."""
+def click_and_wait(browser, by: str, selector: str) -> None:
+    """Click and wait until the next page has loaded: a click returns before navigation."""
     page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 15).until(
+        expected_conditions.element_to_be_clickable((by, selector))).click()
+    wait = WebDriverWait(browser, 15)
+    wait.until(expected_conditions.staleness_of(page))
+    wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
 def test_resident_reports_and_staff_acknowledge(live_server, browser):
     browser.get(f"{live_server}/report")
     browser.find_element(By.NAME, "body").send_keys("Lots of used needles in the bin store")
     browser.find_element(By.NAME, "place").send_keys("Stockwell Park estate")
-    click_and_wait(browser, "input[type=submit]")
+    click_and_wait(browser, By.CSS_SELECTOR, "input[type=submit]")
     reference = browser.find_element(By.CSS_SELECTOR, ".reference").text
     assert reference.startswith("BX-")
 
     browser.get(f"{live_server}/staff/login")
     browser.find_element(By.NAME, "email").send_keys("council@demo.hotline.invalid")
     browser.find_element(By.NAME, "password").send_keys(STAFF_PASSWORD)
-    click_and_wait(browser, "button[type=submit]")
-    page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.LINK_TEXT, reference).click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+    click_and_wait(browser, By.CSS_SELECTOR, "button[type=submit]")
+    click_and_wait(browser, By.LINK_TEXT, reference)
     browser.find_element(By.NAME, "status-note").send_keys("Street team booked for today")
-    click_and_wait(browser, "form[action$='/status'] button")
+    click_and_wait(browser, By.CSS_SELECTOR, "form[action$='/status'] button")
     assert browser.find_element(By.CSS_SELECTOR, ".status").text == "acknowledged"
     assert "Street team booked for today" in browser.find_element(By.CSS_SELECTOR, ".history").text
 
