@@ -157,3 +157,20 @@ def stored_reports(app) -> list:
             rows.append(SimpleNamespace(**columns,
                                         queue_slug=report.queue.slug if report.queue else None))
         return rows
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Compile the gettext catalogs, as `make` does, so a bare `pytest` sees them too."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parent.parent / "translations"
+    for po_path in root.glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parent.parent.name)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
