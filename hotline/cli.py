@@ -199,8 +199,8 @@ def info_command() -> None:
         click.echo("twilio:     TWILIO_AUTH_TOKEN set from the environment")
 
 
-COMMANDS = (info_command, evaluate_command, train_command, classify_command, reports_command, demo_command,
-            set_password_command, reclassify_command)
+COMMANDS = (info_command, evaluate_command, train_command, classify_command, reports_command,
+            demo_command, set_password_command, reclassify_command)
 
 
 def init_app(app) -> None:

@@ -67,7 +67,8 @@ def find_duplicate(session: Session, dedupe_key: str | None) -> Report | None:
     return session.scalar(select(Report).where(Report.dedupe_key == dedupe_key))
 
 
-def submit_report(session: Session, submission: Submission, reference_prefix: str) -> tuple[Report, bool]:
+def submit_report(session: Session, submission: Submission,
+                  reference_prefix: str) -> tuple[Report, bool]:
     """Store a report and commit it. Returns (report, created); a retried webhook gets the
     report it created the first time."""
     existing = find_duplicate(session, submission.dedupe_key)
@@ -111,7 +112,8 @@ def classify_and_route(session: Session, report: Report, classify: Callable,
         decision = decide(category, also, result.urgent, result.borough, deployment)
         queue = session.scalar(select(Queue).where(Queue.slug == decision.queue))
         if queue is None:
-            raise LookupError(f"queue {decision.queue!r} is not in the database: run `hotline demo`")
+            raise LookupError(f"queue {decision.queue!r} is not in the database: "
+                              "run `hotline demo`")
     except Exception as error:  # noqa: BLE001 - any failure leaves the report safe to retry
         log.exception("classification failed for report %s", report.id)
         session.rollback()

@@ -6,11 +6,16 @@ from tests.conftest import csrf_token
 from tests.twilio.test_sms import sms
 
 
+def listed(runner) -> list[dict]:
+    output = runner.invoke(args=["reports", "--json"]).output
+    return [json.loads(line) for line in output.splitlines()]
+
+
 def test_sms_reaches_police_queue_and_staff_action_it(client, login, runner, twilio_post):
     reply = twilio_post("/twilio/sms", sms(
         sid="SM" + "f" * 32, body="trap house at 22 Railton Rd, runners in and out all night"))
     assert reply.status_code == 200
-    [row] = [json.loads(line) for line in runner.invoke(args=["reports", "--json"]).output.splitlines()]
+    [row] = listed(runner)
     assert row["queue"] == "police" and row["status"] == "new"
     assert row["reference"] in reply.get_data(as_text=True)
 
@@ -24,5 +29,5 @@ def test_sms_reaches_police_queue_and_staff_action_it(client, login, runner, twi
             "status-status": status, "status-note": note, "status-csrf_token": csrf_token(page)})
         assert response.status_code == 302
 
-    [after] = [json.loads(line) for line in runner.invoke(args=["reports", "--json"]).output.splitlines()]
+    [after] = listed(runner)
     assert after["status"] == "actioned"

@@ -36,7 +36,8 @@ def test_every_message_is_translated_with_its_placeholders(language):
         message = messages[message_id]
         assert message.string, f"{language}: untranslated {message_id!r}"
         assert "fuzzy" not in message.flags
-        assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message_id))
+        wanted_placeholders = sorted(PLACEHOLDER.findall(message_id))
+        assert sorted(PLACEHOLDER.findall(message.string)) == wanted_placeholders
 
 
 @pytest.mark.parametrize("text, language, thanks", [

@@ -56,7 +56,8 @@ def render(dev: dict, noise: dict | None, training: dict) -> str:
         "",
         f"- Urgent: recall **{pct(dev['urgent']['recall'])}**, precision "
         f"**{pct(dev['urgent']['precision'])}** ({dev['urgent']['urgent_examples']} urgent).",
-        f"- `also`: precision {pct(dev['also']['precision'])}, recall {pct(dev['also']['recall'])}.",
+        f"- `also`: precision {pct(dev['also']['precision'])}, "
+        f"recall {pct(dev['also']['recall'])}.",
         f"- Borough: accuracy **{pct(dev['borough']['accuracy_where_given'])}** where a place is"
         f" given ({dev['borough']['given']}); a borough invented for "
         f"**{pct(dev['borough']['false_when_absent'])}** of messages without one"

@@ -80,7 +80,8 @@ def _bow(exclusive: bool, length: int = 2 ** 18) -> dict:
 
 
 def build_pipeline() -> Language:
-    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "hotline.FeatureTokenizer.v1"}}})
+    tokenizer = {"@tokenizers": "hotline.FeatureTokenizer.v1"}
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": tokenizer}})
     category = nlp.add_pipe("textcat", name="category", config={"model": _bow(True)})
     for label in CATEGORIES:
         category.add_label(label)

@@ -10,8 +10,8 @@ from flask import abort, current_app, request, url_for
 from flask_babel import force_locale, gettext
 from twilio.twiml.voice_response import VoiceResponse
 
-from hotline.languages import supported
 from hotline.intake import receive
+from hotline.languages import supported
 from hotline.references import dedupe_key
 from hotline.replies import empty_reply, help_reply, report_reply
 from hotline.reports import Submission

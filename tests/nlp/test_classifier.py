@@ -80,7 +80,7 @@ def test_urgent_threshold_keeps_the_recall_target():
     scores = [0.9, 0.8, 0.35, 0.2, 0.1, 0.05]
     truth = [True, True, True, False, False, False]
     threshold = urgent_threshold(scores, truth, recall_target=1.0)
-    assert all(s >= threshold for s, t in zip(scores, truth) if t)
+    assert all(s >= threshold for s, t in zip(scores, truth, strict=True) if t)
     assert threshold > 0.2
 
 

@@ -27,8 +27,9 @@ def test_queue_needs_login(client):
 
 def test_wrong_password_is_refused(client):
     page = client.get("/staff/login").get_data(as_text=True)
-    response = client.post("/staff/login", data={"email": "police@demo.hotline.invalid",
-                                                  "password": "guess", "csrf_token": csrf_token(page)})
+    response = client.post("/staff/login", data={
+        "email": "police@demo.hotline.invalid", "password": "guess",
+        "csrf_token": csrf_token(page)})
     assert response.status_code == 400
     assert "do not match" in response.get_data(as_text=True)
 
@@ -65,7 +66,8 @@ def test_urgent_reports_come_first_then_oldest(app, client, login, twilio_post):
     twilio_post("/twilio/sms", sms(sid="SM1", body="needles by the bins again"))
     twilio_post("/twilio/sms", sms(sid="SM2", body="old needle on the path near the garages"))
     twilio_post("/twilio/sms", sms(
-        sid="SM3", body="a little boy just picked up a needle in the playground and pricked his hand"))
+        sid="SM3",
+        body="a little boy just picked up a needle in the playground and pricked his hand"))
     found = stored_reports(app)
     assert [r.urgent for r in found] == [False, False, True]
     login("council")
@@ -144,7 +146,8 @@ def test_login_does_not_redirect_off_site(client):
 
 
 def test_report_text_with_script_is_escaped_for_staff(app, client, login, twilio_post):
-    twilio_post("/twilio/sms", sms(sid="SMX", body="<script>alert('x')</script> needles on the stairs"))
+    twilio_post("/twilio/sms", sms(sid="SMX",
+                                   body="<script>alert('x')</script> needles on the stairs"))
     [report] = stored_reports(app)
     login("council")
     page = client.get(f"/staff/reports/{report.id}").get_data(as_text=True)

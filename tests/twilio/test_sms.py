@@ -53,8 +53,8 @@ def test_retried_message_sid_does_not_create_a_second_report(app, twilio_post):
 
 
 def test_sms_report_keeps_nothing_that_identifies_the_sender(app, twilio_post):
-    twilio_post("/twilio/sms", sms(sid="SM" + "b" * 32,
-                                  body="they shot food from the blue car outside no 12 every night"))
+    body = "they shot food from the blue car outside no 12 every night"
+    twilio_post("/twilio/sms", sms(sid="SM" + "b" * 32, body=body))
     [report] = stored_reports(app)
     assert report.category == "intelligence"
     stored = " ".join(str(value) for value in vars(report).values())
