@@ -86,44 +86,48 @@ def _forms(report):
     return status_form, reroute_form
 
 
+def _page(report, status_form, reroute_form):
+    return render_template("staff/report.html", report=report, status_form=status_form,
+                           reroute_form=reroute_form)
+
+
 @bp.get("/reports/<int:report_id>")
 @login_required
 def report(report_id: int):
     report = _visible_report(report_id)
-    status_form, reroute_form = _forms(report)
-    return render_template("staff/report.html", report=report, status_form=status_form,
-                           reroute_form=reroute_form)
+    return _page(report, *_forms(report))
+
+
+def _act(report_id: int, which: int, perform):
+    """Validate one of the report page's two forms and run `perform(report, form)`, which
+    returns (message, next URL); on a refused step show the page again with the reason."""
+    report = _visible_report(report_id)
+    forms = _forms(report)
+    form = forms[which]
+    if form.validate_on_submit():
+        try:
+            message, target = perform(report, form)
+            flash(message, "ok")
+            return redirect(target)
+        except WorkflowError as error:
+            flash(str(error), "error")
+    return _page(report, *forms), 400
 
 
 @bp.post("/reports/<int:report_id>/status")
 @login_required
 def update_status(report_id: int):
-    report = _visible_report(report_id)
-    status_form, reroute_form = _forms(report)
-    if status_form.validate_on_submit():
-        try:
-            change_status(db.session, report, status_form.status.data, status_form.note.data,
-                          current_user)
-            flash(f"Report {report.reference} is now {report.status}.", "ok")
-            return redirect(url_for("staff.report", report_id=report.id))
-        except WorkflowError as error:
-            flash(str(error), "error")
-    return render_template("staff/report.html", report=report, status_form=status_form,
-                           reroute_form=reroute_form), 400
+    def perform(report, form):
+        change_status(db.session, report, form.status.data, form.note.data, current_user)
+        return (f"Report {report.reference} is now {report.status}.",
+                url_for("staff.report", report_id=report.id))
+    return _act(report_id, 0, perform)
 
 
 @bp.post("/reports/<int:report_id>/reroute")
 @login_required
 def reroute_report(report_id: int):
-    report = _visible_report(report_id)
-    status_form, reroute_form = _forms(report)
-    if reroute_form.validate_on_submit():
-        try:
-            reroute(db.session, report, reroute_form.queue.data, reroute_form.note.data,
-                    current_user)
-            flash(f"Report {report.reference} moved to {report.queue.name}.", "ok")
-            return redirect(url_for("staff.queue"))
-        except WorkflowError as error:
-            flash(str(error), "error")
-    return render_template("staff/report.html", report=report, status_form=status_form,
-                           reroute_form=reroute_form), 400
+    def perform(report, form):
+        reroute(db.session, report, form.queue.data, form.note.data, current_user)
+        return f"Report {report.reference} moved to {report.queue.name}.", url_for("staff.queue")
+    return _act(report_id, 1, perform)

@@ -31,12 +31,17 @@ def _key(channel: str, sid: str) -> str:
     return dedupe_key(current_app.config["SECRET_KEY"], channel, sid)
 
 
+def _required(field: str) -> str:
+    value = request.form.get(field, "").strip()
+    if not value:
+        abort(400, description=f"{field} is missing.")
+    return value
+
+
 @bp.post("/sms")
 @twilio_signed
 def sms():
-    sid = request.form.get("MessageSid", "").strip()
-    if not sid:
-        abort(400, description="MessageSid is missing.")
+    sid = _required("MessageSid")
     body = request.form.get("Body", "")
     keyword = body.strip().upper()
     if keyword in OPT_OUT_WORDS:
@@ -70,9 +75,7 @@ def voice():
 @bp.post("/voice/report")
 @twilio_signed
 def voice_report():
-    call_sid = request.form.get("CallSid", "").strip()
-    if not call_sid:
-        abort(400, description="CallSid is missing.")
+    call_sid = _required("CallSid")
     speech = request.form.get("SpeechResult", "").strip()
     digits = request.form.get("Digits", "").strip()
     category = request.args.get("category")
