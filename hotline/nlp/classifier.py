@@ -20,6 +20,9 @@ CHANNELS = ("sms", "voice", "web")
 class Thresholds:
     also: float = 0.5
     urgent: float = 0.3
+    # Below this confidence a report goes to the general inbox, not an agency: a public
+    # number gets chat and spam, and a doubtful message must not fill a council or police queue.
+    route: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class Classifier:
     def _decide(self, text: str, cats: dict[str, float]) -> Classification:
         scores = {c: cats.get(c, 0.0) for c in CATEGORIES}
         category = max(scores, key=scores.__getitem__)
+        if scores[category] < self.thresholds.route:
+            category = "other"
         also = tuple(
             c for c in CATEGORIES[:3]
             if c != category and cats.get("has:" + c, 0.0) >= self.thresholds.also

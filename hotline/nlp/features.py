@@ -16,7 +16,8 @@ from functools import lru_cache
 # Letters and digits, plus the combining marks that Indic and Arabic words are built with
 # (Python's \w leaves out vowel signs such as Devanagari's "ि").
 WORD = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d])+"
+    r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0963\u0966-\u0dff\u064b-\u065f\u0670\u06d6-\u06ed"
+    r"\u200c\u200d])+"
 )
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # The "Combining Diacritical Marks" block: Latin, Greek and Vietnamese accents once text is
@@ -45,20 +46,24 @@ def word_features(word: str) -> tuple[str, ...]:
     return (word, *grams)
 
 
+HAN_OR_OTHER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def words(text: str) -> list[str]:
-    """Words of a normalised text; Chinese runs become characters and character bigrams."""
+    """Words of a normalised text, in order; Chinese runs become characters and character
+    bigrams ("Somers Town那边" -> somers, town, 那, 边, 那边)."""
     found: list[str] = []
     for match in WORD.finditer(text):
         token = match.group()
-        han_runs = HAN.findall(token)
-        if han_runs:
-            for run in han_runs:
+        if not HAN.search(token):
+            found.append(token)
+            continue
+        for run in HAN_OR_OTHER.findall(token):
+            if HAN.match(run):
                 found.extend(run)
                 found.extend(run[i:i + 2] for i in range(len(run) - 1))
-            rest = HAN.sub(" ", token).split()
-            found.extend(rest)
-        else:
-            found.append(token)
+            else:
+                found.append(run)
     return found
 
 

@@ -16,6 +16,7 @@ def num(value: float | None) -> str:
 
 
 def render(dev: dict, noise: dict | None, training: dict) -> str:
+    thresholds = training.get("thresholds", {})
     lines = [
         "# Model card: hotline message classifier",
         "",
@@ -45,10 +46,10 @@ def render(dev: dict, noise: dict | None, training: dict) -> str:
         "give the borough. No pretrained weights or vectors are used.",
         "",
         f"Trained on {training.get('examples', '?')} examples, seed {training.get('seed', '?')},"
-        f" in {training.get('seconds', '?')} s. Thresholds: also >= "
-        f"{training.get('thresholds', {}).get('also', '?')}, urgent >= "
-        f"{num(training.get('thresholds', {}).get('urgent'))} (tuned on a slice of the training"
-        " split for urgent recall).",
+        f" in {training.get('seconds', '?')} s. Thresholds, tuned on a slice of the training"
+        f" split: also >= {thresholds.get('also', '?')}; urgent >= "
+        f"{num(thresholds.get('urgent'))} or an urgent phrase; a report goes to an agency"
+        f" only with confidence >= {thresholds.get('route', 0)}, else to the general inbox.",
         "",
         "## Results on the dev split",
         f"{dev['examples']} messages. Macro-F1 over the four categories: **{num(dev['macro_f1'])}**"

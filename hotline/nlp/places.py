@@ -2,8 +2,9 @@
 
 Data shipped in `data/`: `places.tsv` (place name or alias -> official borough; names in any
 script) and `postcode_districts.tsv` (district -> borough, empty where a district is split so
-evenly between boroughs that naming one would mislead). A full postcode or district beats a
-place name; places naming different boroughs make the answer ambiguous, so None.
+evenly between boroughs that naming one would mislead). A postcode or district beats a
+place name; names that are split between boroughs are ignored when another name settles it;
+places naming different boroughs make the answer ambiguous, so None.
 """
 
 from __future__ import annotations
@@ -54,29 +55,30 @@ class Gazetteer:
         return cls(places, districts, han_places, frozenset(key[0] for key in places))
 
     def borough(self, text: str) -> str | None:
-        from_postcodes = self._postcode_boroughs(text)
+        """A postcode's borough, else a place name's; None when absent or ambiguous."""
+        from_postcodes = _distinct(self._postcode_boroughs(text))
         if from_postcodes:
             return _only(from_postcodes)
         normal = normalise(text).replace("&", " and ")
         found = self._place_boroughs(words(normal))
-        found += [b or None for name, b in self.han_places.items() if name in normal]
-        return _only(found)
+        found += [b for name, b in self.han_places.items() if name in normal]
+        return _only(_distinct(found))
 
-    def _postcode_boroughs(self, text: str) -> list[str | None]:
-        found: list[str | None] = []
+    def _postcode_boroughs(self, text: str) -> list[str]:
+        found: list[str] = []
         for match in POSTCODE.finditer(text):
             area, district, sector = match.groups()
             if area.lower() in SHORTHAND_AREAS and not sector and not area.isupper():
                 continue
             key = (area + district).lower()
-            if key not in self.districts:
-                key = key.rstrip("abcdefghjkmnpqrstuvwxyz")  # EC1A -> EC1
+            if key not in self.districts and district[:1] == "1":
+                key = key.rstrip("abcdefghjkmnpqrstuvwxyz")  # EC1A, SW1A, E1W -> EC1, SW1, E1
             if key in self.districts:
-                found.append(self.districts[key])
+                found.append(self.districts[key] or "")
         return found
 
-    def _place_boroughs(self, tokens: list[str]) -> list[str | None]:
-        found: list[str | None] = []
+    def _place_boroughs(self, tokens: list[str]) -> list[str]:
+        found: list[str] = []
         index = 0
         while index < len(tokens):
             if not self._may_start_a_name(tokens[index]):
@@ -85,7 +87,7 @@ class Gazetteer:
             for size in range(min(MAX_NAME_WORDS, len(tokens) - index), 0, -1):
                 borough = self._lookup(tokens[index:index + size])
                 if borough is not None:
-                    found.append(borough or None)
+                    found.append(borough)
                     index += size
                     break
             else:
@@ -120,11 +122,14 @@ def _add(table: dict, key, borough: str) -> None:
         table[key] = borough
 
 
-def _only(boroughs: list[str | None]) -> str | None:
-    distinct = set(boroughs)
-    if len(distinct) == 1:
-        return distinct.pop()
-    return None
+def _distinct(boroughs: list[str]) -> set[str]:
+    """Boroughs named, ignoring names that are themselves ambiguous ("" entries): "Uxbridge
+    Road, Southall" is in Ealing even though Uxbridge Road alone could be anywhere."""
+    return {borough for borough in boroughs if borough}
+
+
+def _only(boroughs: set[str]) -> str | None:
+    return next(iter(boroughs)) if len(boroughs) == 1 else None
 
 
 def _rows(path: Path) -> list[tuple[str, str]]:

@@ -8,12 +8,14 @@ the training split with the same seed.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from hotline.nlp.classifier import SETTINGS_FILE, Classifier, Thresholds
-from hotline.nlp.dataset import CORPUS_DIR, LANGUAGES, Example, read_split
+from hotline.nlp.dataset import CATEGORIES, CORPUS_DIR, LANGUAGES, Example, read_split
+from hotline.nlp.evaluation import Scores
 from hotline.nlp.pipeline import save_pipeline, train_pipeline
 
 TUNE_EVERY = 6  # one training example in six is held back to tune thresholds
@@ -56,13 +58,31 @@ def also_threshold(classifier: Classifier, examples: Sequence[Example]) -> float
     return best
 
 
+ROUTE_FLOORS = (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+ROUTE_F1_GIVE = 0.005  # macro-F1 we accept losing to keep doubtful messages out of agency queues
+
+
+def route_threshold(cats: Sequence[dict], examples: Sequence[Example]) -> float:
+    """The highest confidence floor whose macro-F1 is within ROUTE_F1_GIVE of the best."""
+    results = []
+    for floor in ROUTE_FLOORS:
+        scores = Scores()
+        for doc_cats, example in zip(cats, examples, strict=True):
+            top = max(CATEGORIES, key=doc_cats.get)
+            scores.add(example.category, top if doc_cats[top] >= floor else "other")
+        results.append((floor, scores.macro_f1()))
+    best = max(f1 for _, f1 in results)
+    return max(floor for floor, f1 in results if f1 >= best - ROUTE_F1_GIVE)
+
+
 def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
     fit, tune = split_for_tuning(examples)
     probe = Classifier(train_pipeline(fit, seed=seed), gazetteer=None, phrases=None)  # type: ignore[arg-type]
-    urgent_scores = [doc.cats["urgent"] for doc in probe.nlp.pipe([e.text for e in tune])]
+    cats = [doc.cats for doc in probe.nlp.pipe([e.text for e in tune])]
     return Thresholds(
         also=also_threshold(probe, tune),
-        urgent=urgent_threshold(urgent_scores, [e.urgent for e in tune]),
+        urgent=urgent_threshold([c["urgent"] for c in cats], [e.urgent for e in tune]),
+        route=route_threshold(cats, tune),
     )
 
 
@@ -75,7 +95,8 @@ def train_model(output_dir: Path, corpus_dir: Path = CORPUS_DIR, seed: int = 0,
         raise ValueError(f"no training examples under {corpus_dir}")
     log(f"training on {len(examples)} examples in {len(languages)} languages (seed {seed})")
     thresholds = tune_thresholds(examples, seed)
-    log(f"thresholds: also >= {thresholds.also}, urgent >= {thresholds.urgent:.3f}")
+    log(f"thresholds: also >= {thresholds.also}, urgent >= {thresholds.urgent:.3f}, "
+        f"route to an agency >= {thresholds.route}")
     nlp = train_pipeline(examples, seed=seed)
     output_dir = Path(output_dir)
     save_pipeline(nlp, output_dir)
@@ -83,7 +104,7 @@ def train_model(output_dir: Path, corpus_dir: Path = CORPUS_DIR, seed: int = 0,
         "examples": len(examples),
         "languages": list(languages),
         "seed": seed,
-        "thresholds": {"also": thresholds.also, "urgent": thresholds.urgent},
+        "thresholds": asdict(thresholds),
         "seconds": round(time.perf_counter() - started, 1),
     }
     (output_dir / SETTINGS_FILE).write_text(json.dumps(summary, indent=2))
