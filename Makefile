@@ -49,7 +49,7 @@ $(MODEL): $(INSTALLED) $(MODEL_INPUTS)
 translations: $(COMPILED)
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(INSTALLED)
-	$(BIN)/pybabel compile -q -i $< -o $@
+	$(BIN)/pybabel -q compile -i $< -o $@
 
 lint: setup-dev
 	$(BIN)/ruff check hotline tests bench
