@@ -128,3 +128,15 @@ def test_history_starts_with_received_and_routed(app, twilio_post):
         kinds = db.session.scalars(select(ReportEvent.kind).order_by(ReportEvent.id)).all()
         assert kinds == ["received", "routed"]
         assert db.session.scalar(select(func.count(Report.id))) == 1
+
+
+def test_replying_needs_no_outbound_call_to_twilio(app, twilio_post):
+    """The reply travels back as TwiML: no REST call, so no number has to be kept to reply.
+    `responses` fails any HTTP request the SDK (or anything else) tries to make."""
+    import responses
+
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as network:
+        response = twilio_post("/twilio/sms", sms())
+        assert response.status_code == 200
+        assert "<Message>" in response.get_data(as_text=True)
+        assert len(network.calls) == 0
