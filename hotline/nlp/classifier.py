@@ -88,10 +88,11 @@ class Classifier:
             c for c in CATEGORIES[:3]
             if c != category and cats.get("has:" + c, 0.0) >= self.thresholds.also
         )
+        # The urgent score is trusted only for what reads as a report: on chat and spam it
+        # is noise. Urgent phrases ("not breathing", "pulled a knife") count everywhere.
         urgent = (
-            cats.get("urgent", 0.0) >= self.thresholds.urgent
-            or self.phrases.matches(text) is not None
-        )
+            category != "other" and cats.get("urgent", 0.0) >= self.thresholds.urgent
+        ) or self.phrases.matches(text) is not None
         languages = {code: cats.get("lang:" + code, 0.0) for code in LANGUAGES}
         return Classification(
             category=category,

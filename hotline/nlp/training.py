@@ -8,15 +8,16 @@ the training split with the same seed.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import time
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from hotline.nlp.classifier import SETTINGS_FILE, Classifier, Thresholds
 from hotline.nlp.dataset import CATEGORIES, CORPUS_DIR, LANGUAGES, Example, read_split
 from hotline.nlp.evaluation import Scores
 from hotline.nlp.pipeline import save_pipeline, train_pipeline
+from hotline.nlp.urgency import UrgentPhrases
 
 TUNE_EVERY = 6  # one training example in six is held back to tune thresholds
 URGENT_RECALL_TARGET = 0.99
@@ -28,14 +29,19 @@ def split_for_tuning(examples: Sequence[Example]) -> tuple[list[Example], list[E
     return fit, tune
 
 
+URGENT_FLOOR, URGENT_CEILING = 0.02, 0.5
+
+
 def urgent_threshold(scores: Sequence[float], truth: Sequence[bool],
                      recall_target: float = URGENT_RECALL_TARGET) -> float:
-    """The highest threshold that still finds `recall_target` of the urgent examples."""
-    urgent_scores = sorted((s for s, t in zip(scores, truth, strict=True) if t), reverse=True)
+    """The highest threshold that still finds `recall_target` of the urgent examples the
+    score can find (`scores` of examples it may not flag, e.g. phrase matches, are None)."""
+    urgent_scores = sorted((s for s, t in zip(scores, truth, strict=True) if t and s is not None),
+                           reverse=True)
     if not urgent_scores:
         return Thresholds().urgent
     needed = max(1, int(round(recall_target * len(urgent_scores) + 0.4999)))
-    return max(0.02, min(0.5, urgent_scores[needed - 1] - 1e-6))
+    return max(URGENT_FLOOR, min(URGENT_CEILING, urgent_scores[needed - 1] - 1e-6))
 
 
 def also_threshold(classifier: Classifier, examples: Sequence[Example]) -> float:
@@ -62,14 +68,18 @@ ROUTE_FLOORS = (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 ROUTE_F1_GIVE = 0.005  # macro-F1 we accept losing to keep doubtful messages out of agency queues
 
 
+def routed(doc_cats: dict, floor: float) -> str:
+    top = max(CATEGORIES, key=doc_cats.get)
+    return top if doc_cats[top] >= floor else "other"
+
+
 def route_threshold(cats: Sequence[dict], examples: Sequence[Example]) -> float:
     """The highest confidence floor whose macro-F1 is within ROUTE_F1_GIVE of the best."""
     results = []
     for floor in ROUTE_FLOORS:
         scores = Scores()
         for doc_cats, example in zip(cats, examples, strict=True):
-            top = max(CATEGORIES, key=doc_cats.get)
-            scores.add(example.category, top if doc_cats[top] >= floor else "other")
+            scores.add(example.category, routed(doc_cats, floor))
         results.append((floor, scores.macro_f1()))
     best = max(f1 for _, f1 in results)
     return max(floor for floor, f1 in results if f1 >= best - ROUTE_F1_GIVE)
@@ -79,10 +89,19 @@ def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
     fit, tune = split_for_tuning(examples)
     probe = Classifier(train_pipeline(fit, seed=seed), gazetteer=None, phrases=None)  # type: ignore[arg-type]
     cats = [doc.cats for doc in probe.nlp.pipe([e.text for e in tune])]
+    route = route_threshold(cats, tune)
+    phrases = UrgentPhrases.load()
+    # Urgent = phrase, or score over the threshold on a message routed as a report; tune the
+    # score for the urgent examples the phrases miss and the routing lets through.
+    scores = [
+        None if phrases.matches(example.text) or routed(doc_cats, route) == "other"
+        else doc_cats["urgent"]
+        for doc_cats, example in zip(cats, tune, strict=True)
+    ]
     return Thresholds(
         also=also_threshold(probe, tune),
-        urgent=urgent_threshold([c["urgent"] for c in cats], [e.urgent for e in tune]),
-        route=route_threshold(cats, tune),
+        urgent=urgent_threshold(scores, [e.urgent for e in tune]),
+        route=route,
     )
 
 
