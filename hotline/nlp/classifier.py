@@ -19,7 +19,8 @@ CHANNELS = ("sms", "voice", "web")
 @dataclass(frozen=True)
 class Thresholds:
     also: float = 0.5
-    urgent: float = 0.3
+    urgent: float = 0.3  # for messages routed as reports
+    urgent_anywhere: float = 0.5  # for any message, chat and spam included
     # Below this confidence a report goes to the general inbox, not an agency: a public
     # number gets chat and spam, and a doubtful message must not fill a council or police queue.
     route: float = 0.0
@@ -88,11 +89,14 @@ class Classifier:
             c for c in CATEGORIES[:3]
             if c != category and cats.get("has:" + c, 0.0) >= self.thresholds.also
         )
-        # The urgent score is trusted only for what reads as a report: on chat and spam it
-        # is noise. Urgent phrases ("not breathing", "pulled a knife") count everywhere.
+        # A low urgent score is trusted only for what reads as a report: on chat and spam it is
+        # noise. A high score, or an urgent phrase ("not breathing"), counts everywhere.
+        urgent_score = cats.get("urgent", 0.0)
         urgent = (
-            category != "other" and cats.get("urgent", 0.0) >= self.thresholds.urgent
-        ) or self.phrases.matches(text) is not None
+            urgent_score >= self.thresholds.urgent_anywhere
+            or (category != "other" and urgent_score >= self.thresholds.urgent)
+            or self.phrases.matches(text) is not None
+        )
         languages = {code: cats.get("lang:" + code, 0.0) for code in LANGUAGES}
         return Classification(
             category=category,

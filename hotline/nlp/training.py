@@ -93,8 +93,10 @@ def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
     phrases = UrgentPhrases.load()
     # Urgent = phrase, or score over the threshold on a message routed as a report; tune the
     # score for the urgent examples the phrases miss and the routing lets through.
+    anywhere = Thresholds().urgent_anywhere
     scores = [
-        None if phrases.matches(example.text) or routed(doc_cats, route) == "other"
+        None if (phrases.matches(example.text) or doc_cats["urgent"] >= anywhere
+                 or routed(doc_cats, route) == "other")
         else doc_cats["urgent"]
         for doc_cats, example in zip(cats, tune, strict=True)
     ]
