@@ -56,8 +56,10 @@ def evaluate_command(output: Path, as_json: bool) -> None:
     noise = evaluation.noise_alarms(classifier, evaluation.read_noise())
     settings = Path(current_app.config["HOTLINE_MODEL_DIR"]) / "hotline.json"
     training = json.loads(settings.read_text()) if settings.exists() else {}
+    bench_file = Path("bench/results/classify.json")
+    bench = json.loads(bench_file.read_text()) if bench_file.exists() else None
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(model_card.render(dev, noise, training), encoding="utf-8")
+    output.write_text(model_card.render(dev, noise, training, bench), encoding="utf-8")
     if as_json:
         click.echo(json.dumps({"dev": dev, "noise": noise}, indent=2))
     click.echo(f"macro-F1 {dev['macro_f1']:.3f}, urgent recall {dev['urgent']['recall']}, "

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from hotline.nlp.dataset import CATEGORIES, LANGUAGES
-from hotline.nlp.language import pick_language
+from hotline.nlp.language import best_language, script_language
 from hotline.nlp.places import Gazetteer
 from hotline.nlp.urgency import UrgentPhrases
 
@@ -72,15 +72,23 @@ class Classifier:
         return self.classify_many([text], [channel])[0]
 
     def classify_many(self, texts: Iterable[str], channels: Iterable[str] | None = None,
-                      batch_size: int = 256) -> list[Classification]:
+                      batch_size: int = 1000) -> list[Classification]:
         texts = [text if isinstance(text, str) else "" for text in texts]
+        by_script = [script_language(text) for text in texts]
         # A memory zone forgets the feature strings of these messages afterwards; without it
         # spaCy's string store grows with every new message a long-running server sees.
         with self.nlp.memory_zone():
-            cats = [doc.cats for doc in self.nlp.pipe(texts, batch_size=batch_size)]
-        return [self._decide(text, scores) for text, scores in zip(texts, cats, strict=True)]
+            docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=["language"]))
+            # Only messages whose script does not settle the language need the model's guess.
+            unsettled = [doc for doc, language in zip(docs, by_script, strict=True)
+                         if language is None]
+            for _doc in self.nlp.get_pipe("language").pipe(unsettled, batch_size=batch_size):
+                pass
+            cats = [doc.cats for doc in docs]
+        return [self._decide(text, scores, language)
+                for text, scores, language in zip(texts, cats, by_script, strict=True)]
 
-    def _decide(self, text: str, cats: dict[str, float]) -> Classification:
+    def _decide(self, text: str, cats: dict[str, float], language: str | None) -> Classification:
         scores = {c: cats.get(c, 0.0) for c in CATEGORIES}
         category = max(scores, key=scores.__getitem__)
         if scores[category] < self.thresholds.route:
@@ -97,12 +105,13 @@ class Classifier:
             or (category != "other" and urgent_score >= self.thresholds.urgent)
             or self.phrases.matches(text) is not None
         )
-        languages = {code: cats.get("lang:" + code, 0.0) for code in LANGUAGES}
+        if language is None:
+            language = best_language({code: cats.get("lang:" + code, 0.0) for code in LANGUAGES})
         return Classification(
             category=category,
             also=also,
             urgent=urgent,
-            language=pick_language(text, languages),
+            language=language,
             borough=self.gazetteer.borough(text),
             confidence=scores[category],
             scores=cats,

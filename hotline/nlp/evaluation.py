@@ -91,6 +91,8 @@ def summarise(examples: Sequence[Example], predictions: Sequence[Classification]
             language: {
                 "examples": sum(scores.tp.values()) + sum(scores.fn.values()),
                 "macro_f1": scores.macro_f1(),
+                "categories": {c: dict(zip(("precision", "recall", "f1"), scores.prf(c),
+                                           strict=True)) for c in CATEGORIES},
                 "urgent_recall": ratio(urgent_by_language[language]["tp"],
                                        urgent_by_language[language]["tp"]
                                        + urgent_by_language[language]["tn"]),

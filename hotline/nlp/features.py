@@ -32,6 +32,9 @@ def strip_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", ACCENTS.sub("", unicodedata.normalize("NFD", text)))
 
 
+# Tokenizer, gazetteer and urgent phrases each need the normalised message: the cache lets
+# one classification normalise it once.
+@lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     # Letters GSM phones and romanisers swap for one another.
@@ -49,7 +52,8 @@ def word_features(word: str) -> tuple[str, ...]:
 HAN_OR_OTHER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def words(text: str) -> tuple[str, ...]:
     """Words of a normalised text, in order; Chinese runs become characters and character
     bigrams ("Somers Town那边" -> somers, town, 那, 边, 那边)."""
     found: list[str] = []
@@ -64,7 +68,7 @@ def words(text: str) -> list[str]:
                 found.extend(run[i:i + 2] for i in range(len(run) - 1))
             else:
                 found.append(run)
-    return found
+    return tuple(found)
 
 
 def features(text: str) -> list[str]:

@@ -57,11 +57,8 @@ def script_language(text: str) -> str | None:
     return None
 
 
-def pick_language(text: str, model_scores: dict[str, float], default: str = "en") -> str:
-    """Script first; otherwise the model's best language."""
-    by_script = script_language(text)
-    if by_script:
-        return by_script
+def best_language(model_scores: dict[str, float], default: str = "en") -> str:
+    """The model's best language, for text whose script does not settle it."""
     if not model_scores:
         return default
     return max(model_scores, key=model_scores.__getitem__)

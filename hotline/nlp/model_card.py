@@ -15,7 +15,51 @@ def num(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def render(dev: dict, noise: dict | None, training: dict) -> str:
+def at_least(bound: float):
+    return lambda value: value is not None and value >= bound
+
+
+def below(bound: float):
+    return lambda value: value is not None and value < bound
+
+
+def targets(dev: dict, noise: dict | None, bench: dict | None) -> list[str]:
+    """The issue's targets next to what this model reaches, met or not."""
+    worst = min(score["macro_f1"] for score in dev["languages"].values())
+    rows = [
+        ("Macro-F1, all languages", ">= 0.90", dev["macro_f1"], at_least(0.90)),
+        ("Macro-F1, worst language", ">= 0.85", worst, at_least(0.85)),
+        ("Urgent recall", ">= 0.98", dev["urgent"]["recall"], at_least(0.98)),
+        ("Urgent precision", ">= 0.60", dev["urgent"]["precision"], at_least(0.60)),
+        ("Borough accuracy where a place is given", ">= 0.90",
+         dev["borough"]["accuracy_where_given"], at_least(0.90)),
+        ("Borough invented when none is given", "< 0.03",
+         dev["borough"]["false_when_absent"], below(0.03)),
+        ("Language identification", ">= 0.95", dev["language_id"], at_least(0.95)),
+    ]
+    if bench:
+        rows += [
+            ("Throughput, batched, one core (msg/s)", ">= 5000", bench["model"]["throughput"],
+             at_least(5000)),
+            ("Single-message latency p99 (ms)", "< 2", bench["model"]["latency"][1], below(2)),
+            ("Model load (s)", "< 2", bench["load_seconds"], below(2)),
+            ("Peak RSS (MB)", "< 300", bench["rss_mb"], below(300)),
+        ]
+    lines = ["| measure | target | result | met |", "|---|---|---|---|"]
+    for name, target, value, met in rows:
+        shown = f"{value:,.0f}" if value is not None and value >= 100 else num(value)
+        lines.append(f"| {name} | {target} | {shown} | {'yes' if met(value) else '**no**'} |")
+    if noise and noise["examples"]:
+        lines.append(f"| Held-out noise sent to an agency | lower is better | "
+                     f"{pct(noise['routed_to_an_agency'])} | - |")
+    if bench:
+        lines += ["", f"Speed from `make bench` on {bench['messages']:,} messages; a keyword "
+                      f"baseline in the same run reaches macro-F1 "
+                      f"{bench['baseline']['macro_f1']:.3f}."]
+    return lines
+
+
+def render(dev: dict, noise: dict | None, training: dict, bench: dict | None = None) -> str:
     thresholds = training.get("thresholds", {})
     lines = [
         "# Model card: hotline message classifier",
@@ -51,6 +95,9 @@ def render(dev: dict, noise: dict | None, training: dict) -> str:
         f"{num(thresholds.get('urgent'))} or an urgent phrase; a report goes to an agency"
         f" only with confidence >= {thresholds.get('route', 0)}, else to the general inbox.",
         "",
+        "## Targets",
+        *targets(dev, noise, bench),
+        "",
         "## Results on the dev split",
         f"{dev['examples']} messages. Macro-F1 over the four categories: **{num(dev['macro_f1'])}**"
         f" (accuracy {pct(dev['accuracy'])}).",
@@ -78,6 +125,13 @@ def render(dev: dict, noise: dict | None, training: dict) -> str:
     for language, scores in dev["languages"].items():
         lines.append(f"| {language} | {scores['examples']} | {num(scores['macro_f1'])} | "
                      f"{pct(scores['urgent_recall'])} | {pct(scores['language_id'])} |")
+    lines += ["", "### Per language and category (precision / recall / F1)", "",
+              "| language | " + " | ".join(CATEGORIES) + " |", "|---" * (len(CATEGORIES) + 1) + "|"]
+    for language, scores in dev["languages"].items():
+        cells = [" / ".join(f"{scores['categories'][c][k]:.2f}" for k in ("precision", "recall",
+                                                                          "f1"))
+                 for c in CATEGORIES]
+        lines.append(f"| {language} | " + " | ".join(cells) + " |")
     lines += ["", "### Confusion matrix (rows: truth, columns: predicted)", "",
               "| | " + " | ".join(CATEGORIES) + " |", "|---" * (len(CATEGORIES) + 1) + "|"]
     for truth in CATEGORIES:

@@ -61,7 +61,8 @@ class Gazetteer:
             return _only(from_postcodes)
         normal = normalise(text).replace("&", " and ")
         found = self._place_boroughs(words(normal))
-        found += [b for name, b in self.han_places.items() if name in normal]
+        if HAN.search(normal):
+            found += [b for name, b in self.han_places.items() if name in normal]
         return _only(_distinct(found))
 
     def _postcode_boroughs(self, text: str) -> list[str]:
@@ -77,7 +78,7 @@ class Gazetteer:
                 found.append(self.districts[key] or "")
         return found
 
-    def _place_boroughs(self, tokens: list[str]) -> list[str]:
+    def _place_boroughs(self, tokens: tuple[str, ...]) -> list[str]:
         found: list[str] = []
         index = 0
         while index < len(tokens):
@@ -100,7 +101,7 @@ class Gazetteer:
         stems = range(1, min(MAX_INFLECTION, len(token) - MIN_INFLECTED_STEM) + 1)
         return any(token[:-cut] in self.first_words for cut in stems)
 
-    def _lookup(self, window: list[str]) -> str | None:
+    def _lookup(self, window: tuple[str, ...]) -> str | None:
         """Exact name, or the name with a case ending on its last word ("Brixtonie")."""
         key = tuple(window)
         if key in self.places:

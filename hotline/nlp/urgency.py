@@ -32,8 +32,14 @@ class UrgentPhrases:
                         phrases.append(normalise(phrase.strip()))
         if not phrases:
             return cls(None)
-        alternatives = sorted({_as_regex(p) for p in phrases}, key=len, reverse=True)
-        return cls(re.compile("|".join(alternatives)))
+        whole_words = [p for p in phrases if p.isascii()]
+        anywhere = [p for p in phrases if not p.isascii()]
+        parts = []
+        if whole_words:
+            parts.append(rf"\b{_trie_regex(whole_words)}\b")
+        if anywhere:
+            parts.append(_trie_regex(anywhere))
+        return cls(re.compile("|".join(parts)))
 
     def matches(self, text: str) -> str | None:
         if self.pattern is None:
@@ -42,8 +48,29 @@ class UrgentPhrases:
         return " ".join(found.group().split()) if found else None
 
 
-def _as_regex(phrase: str) -> str:
-    escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
-    if phrase.isascii():
-        return rf"\b{escaped}\b"
-    return escaped
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as regex atoms: a space is any run of spaces, `*` any word characters."""
+    atoms: list[str] = []
+    for char in " ".join(phrase.split()):
+        atoms.append(r"\s+" if char == " " else r"\w*" if char == "*" else re.escape(char))
+    return atoms
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """One regex for many phrases, shaped as a prefix tree: Python's engine tries a flat
+    alternation of 700 phrases one by one at every position, which took 0.6 ms a message."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        branches = [atom + emit(child) for atom, child in node.items() if atom is not None]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if None in node else body
+
+    return emit(trie)

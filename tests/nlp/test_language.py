@@ -1,6 +1,6 @@
 import pytest
 
-from hotline.nlp.language import pick_language, script_language
+from hotline.nlp.language import best_language, script_language
 
 
 @pytest.mark.parametrize("text, language", [
@@ -20,8 +20,9 @@ def test_scripts_that_belong_to_one_language_decide_it(text, language):
 
 def test_latin_text_is_left_to_the_model():
     assert script_language("mera beta nasha karta hai") is None
-    assert pick_language("mera beta nasha karta hai", {"ur": 0.7, "hi": 0.2}) == "ur"
+    assert best_language({"ur": 0.7, "hi": 0.2}) == "ur"
+    assert best_language({}) == "en"
 
 
-def test_native_script_beats_the_model():
-    assert pick_language("আমার ছেলে needs help", {"en": 0.9}) == "bn"
+def test_native_script_settles_mixed_text():
+    assert script_language("আমার ছেলে needs help") == "bn"
