@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from pathlib import Path
 
@@ -17,6 +18,18 @@ from hotline.languages import LANGUAGE_NAMES, LANGUAGES, text_direction
 from hotline.routing import load_deployment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class DropClientAddress(logging.Filter):
+    """Access logs must not keep who reported: blank the client address in Werkzeug's lines.
+    (The Procfile's gunicorn writes no access log at all.)"""
+
+    LEADING_ADDRESS = re.compile(r"^\S+ - - \[")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = self.LEADING_ADDRESS.sub("- - - [", record.msg)
+        return True
 
 
 class ClassifierHolder:
@@ -88,6 +101,9 @@ def create_app(test_config: dict | None = None) -> Flask:
                                 x_proto=settings.proxy_fix_hops, x_host=settings.proxy_fix_hops,
                                 x_port=settings.proxy_fix_hops)
     logging.basicConfig(level=logging.INFO)
+    werkzeug_log = logging.getLogger("werkzeug")
+    if not any(isinstance(f, DropClientAddress) for f in werkzeug_log.filters):
+        werkzeug_log.addFilter(DropClientAddress())
 
     database.init_app(app)
     csrf.init_app(app)

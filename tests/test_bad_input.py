@@ -66,3 +66,16 @@ def test_staff_report_id_that_is_not_a_number_is_404(client, login):
     login("police")
     assert client.get("/staff/reports/abc").status_code == 404
     assert client.get("/staff/reports/999999").status_code == 404
+
+
+def test_access_log_lines_do_not_keep_the_client_address(app):
+    import logging
+
+    from hotline.app import DropClientAddress
+
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1,
+                               '203.0.113.9 - - [24/Nov/2026 14:57:30] "POST /report" 302 -',
+                               (), None)
+    assert DropClientAddress().filter(record)
+    assert "203.0.113.9" not in record.getMessage()
+    assert logging.getLogger("werkzeug").filters
