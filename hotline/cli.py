@@ -70,6 +70,8 @@ def evaluate_command(output: Path, as_json: bool) -> None:
 
 def parse_classify_line(line: str) -> tuple[str, str] | str:
     """(text, channel) from one JSONL line, or an error message."""
+    if not line.strip():
+        return "empty line"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -109,7 +111,7 @@ def classify_command() -> None:
     classifier = _classifier()
     deployment = current_app.extensions["hotline.deployment"]
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    lines = (line for line in stdin if line.strip())
+    lines = iter(stdin)  # blank lines answer with an error too, so output lines up with input
     while chunk := list(islice(lines, CLASSIFY_CHUNK)):
         for row in classify_lines(chunk, classifier, deployment):
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

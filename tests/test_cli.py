@@ -36,6 +36,12 @@ def test_invalid_lines_get_an_error_and_the_rest_continue(runner):
     assert rows[-1]["category"] == "environment"
 
 
+def test_blank_lines_keep_output_aligned_with_input(runner):
+    rows = run_classify(runner, [json.dumps({"text": "needles"}), "", json.dumps({"text": "hi"})])
+    assert len(rows) == 3
+    assert rows[1] == {"error": "empty line"}
+
+
 def test_empty_input_gives_empty_output(runner):
     result = runner.invoke(args=["classify"], input="")
     assert result.exit_code == 0
