@@ -162,6 +162,16 @@ def demo_command() -> None:
         click.echo(f"  {agency:45} {email:40} password: {password}")
 
 
+@click.command("sync-agencies")
+@with_appcontext
+def sync_agencies_command() -> None:
+    """Create or update agencies and queues from the deployment file (no demo staff)."""
+    from hotline.demo import sync_agencies
+
+    sync_agencies(db.session, current_app.extensions["hotline.deployment"])
+    click.echo("Agencies and queues match the deployment file.")
+
+
 @click.command("set-password")
 @with_appcontext
 @click.argument("email")
@@ -204,7 +214,7 @@ def info_command() -> None:
 
 
 COMMANDS = (info_command, evaluate_command, train_command, classify_command, reports_command,
-            demo_command, set_password_command, reclassify_command)
+            demo_command, sync_agencies_command, set_password_command, reclassify_command)
 
 
 def init_app(app) -> None:

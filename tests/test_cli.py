@@ -95,3 +95,17 @@ def test_reclassify_routes_reports_left_pending(app, runner, twilio_post, monkey
     assert "1 report(s)" in result.output
     row = json.loads(runner.invoke(args=["reports", "--json"]).output.splitlines()[0])
     assert row["queue"] == "council"
+
+
+def test_sync_agencies_follows_the_deployment_file_without_demo_staff(app, runner):
+    from hotline.db import db
+    from hotline.models import Queue, StaffUser
+
+    with app.app_context():
+        staff_before = db.session.scalar(db.select(db.func.count(StaffUser.id)))
+    result = runner.invoke(args=["sync-agencies"])
+    assert result.exit_code == 0
+    with app.app_context():
+        slugs = set(db.session.scalars(db.select(Queue.slug)))
+        assert slugs == {"council", "southwark-council", "drugservice", "police", "forum"}
+        assert db.session.scalar(db.select(db.func.count(StaffUser.id))) == staff_before
