@@ -74,15 +74,21 @@ class Classifier:
     def classify_many(self, texts: Iterable[str], channels: Iterable[str] | None = None,
                       batch_size: int = 1000) -> list[Classification]:
         texts = [text if isinstance(text, str) else "" for text in texts]
+        results: list[Classification] = []
+        for start in range(0, len(texts), batch_size):
+            results.extend(self._classify_batch(texts[start:start + batch_size]))
+        return results
+
+    def _classify_batch(self, texts: list[str]) -> list[Classification]:
         by_script = [script_language(text) for text in texts]
         # A memory zone forgets the feature strings of these messages afterwards; without it
         # spaCy's string store grows with every new message a long-running server sees.
         with self.nlp.memory_zone():
-            docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=["language"]))
+            docs = list(self.nlp.pipe(texts, batch_size=len(texts) or 1, disable=["language"]))
             # Only messages whose script does not settle the language need the model's guess.
             unsettled = [doc for doc, language in zip(docs, by_script, strict=True)
                          if language is None]
-            for _doc in self.nlp.get_pipe("language").pipe(unsettled, batch_size=batch_size):
+            for _doc in self.nlp.get_pipe("language").pipe(unsettled):
                 pass
             cats = [doc.cats for doc in docs]
         return [self._decide(text, scores, language)
