@@ -13,7 +13,6 @@ from hotline.nlp.places import Gazetteer
 from hotline.nlp.urgency import UrgentPhrases
 
 SETTINGS_FILE = "hotline.json"
-CHANNELS = ("sms", "voice", "web")
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,8 @@ class Classifier:
 
     def classify_many(self, texts: Iterable[str], channels: Iterable[str] | None = None,
                       batch_size: int = 1000) -> list[Classification]:
+        """Classify many messages. `channels` is part of the contract but not yet a feature:
+        one model learned SMS, voice and web styles together; the channel is not used yet."""
         texts = [text if isinstance(text, str) else "" for text in texts]
         results: list[Classification] = []
         for start in range(0, len(texts), batch_size):
