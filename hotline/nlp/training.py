@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from hotline.nlp.classifier import SETTINGS_FILE, Classifier, Thresholds
+from hotline.nlp.classifier import SETTINGS_FILE, Thresholds
 from hotline.nlp.dataset import CATEGORIES, CORPUS_DIR, LANGUAGES, Example, read_split
 from hotline.nlp.evaluation import Scores
 from hotline.nlp.pipeline import save_pipeline, train_pipeline
@@ -44,16 +44,15 @@ def urgent_threshold(scores: Sequence[float], truth: Sequence[bool],
     return max(URGENT_FLOOR, min(URGENT_CEILING, urgent_scores[needed - 1] - 1e-6))
 
 
-def also_threshold(classifier: Classifier, examples: Sequence[Example]) -> float:
+def also_threshold(cats: Sequence[dict], examples: Sequence[Example]) -> float:
     """The `also` threshold with the best F1 on the tuning slice."""
-    docs = list(classifier.nlp.pipe([e.text for e in examples]))
     best, best_f1 = Thresholds().also, -1.0
     for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         tp = fp = fn = 0
-        for doc, example in zip(docs, examples, strict=True):
-            top = max(("environment", "treatment", "intelligence", "other"), key=doc.cats.get)
-            predicted = {c for c in ("environment", "treatment", "intelligence")
-                         if c != top and doc.cats["has:" + c] >= threshold}
+        for doc_cats, example in zip(cats, examples, strict=True):
+            top = max(CATEGORIES, key=doc_cats.get)
+            predicted = {c for c in CATEGORIES[:3]
+                         if c != top and doc_cats["has:" + c] >= threshold}
             truth = set(example.also)
             tp += len(predicted & truth)
             fp += len(predicted - truth)
@@ -87,8 +86,8 @@ def route_threshold(cats: Sequence[dict], examples: Sequence[Example]) -> float:
 
 def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
     fit, tune = split_for_tuning(examples)
-    probe = Classifier(train_pipeline(fit, seed=seed), gazetteer=None, phrases=None)  # type: ignore[arg-type]
-    cats = [doc.cats for doc in probe.nlp.pipe([e.text for e in tune])]
+    probe = train_pipeline(fit, seed=seed)
+    cats = [doc.cats for doc in probe.pipe([e.text for e in tune])]
     route = route_threshold(cats, tune)
     phrases = UrgentPhrases.load()
     # Urgent = phrase, or score over the threshold on a message routed as a report; tune the
@@ -101,7 +100,7 @@ def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
         for doc_cats, example in zip(cats, tune, strict=True)
     ]
     return Thresholds(
-        also=also_threshold(probe, tune),
+        also=also_threshold(cats, tune),
         urgent=urgent_threshold(scores, [e.urgent for e in tune]),
         route=route,
     )
