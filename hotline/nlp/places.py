@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hotline.nlp.features import normalise, words
+from hotline.nlp.features import HAN, normalise, words
 
 DATA_DIR = Path(__file__).parent / "data"
 POSTCODE = re.compile(
@@ -24,7 +24,6 @@ POSTCODE = re.compile(
 # Texters write "w8" for "wait" and "n1" for "nice one": a bare one-letter district counts
 # only in capitals ("W8") or with its sector ("w8 6ab").
 SHORTHAND_AREAS = {"e", "n", "w"}
-HAN = re.compile(r"[\u3400-\u9fff]")
 MAX_NAME_WORDS = 5
 # Polish, Turkish, Bengali, Lithuanian... add case endings to names: "w Brixtonie",
 # "Tottenhamda", "ব্রিক্সটনে". Stems shorter than this are too common to trust.
@@ -35,7 +34,7 @@ MIN_INFLECTED_STEM = 5
 @dataclass(frozen=True)
 class Gazetteer:
     places: dict[tuple[str, ...], str]
-    districts: dict[str, str | None]
+    districts: dict[str, str]  # "" where a district is split between boroughs
     han_places: dict[str, str]  # Chinese names match as substrings: no spaces between words
     first_words: frozenset[str]  # first word of every name: most tokens are not, skip them
 
@@ -46,10 +45,10 @@ class Gazetteer:
         for name, borough in _rows(data_dir / "places.tsv"):
             if HAN.search(name):
                 _add(han_places, normalise(name), borough)
-            elif key := tuple(words(normalise(name))):
+            elif key := words(normalise(name)):
                 _add(places, key, borough)
         districts = {
-            district.lower().replace(" ", ""): (borough or None)
+            district.lower().replace(" ", ""): borough
             for district, borough in _rows(data_dir / "postcode_districts.tsv")
         }
         return cls(places, districts, han_places, frozenset(key[0] for key in places))
@@ -75,7 +74,7 @@ class Gazetteer:
             if key not in self.districts and district[:1] == "1":
                 key = key.rstrip("abcdefghjkmnpqrstuvwxyz")  # EC1A, SW1A, E1W -> EC1, SW1, E1
             if key in self.districts:
-                found.append(self.districts[key] or "")
+                found.append(self.districts[key])
         return found
 
     def _place_boroughs(self, tokens: tuple[str, ...]) -> list[str]:
@@ -103,9 +102,8 @@ class Gazetteer:
 
     def _lookup(self, window: tuple[str, ...]) -> str | None:
         """Exact name, or the name with a case ending on its last word ("Brixtonie")."""
-        key = tuple(window)
-        if key in self.places:
-            return self.places[key]
+        if window in self.places:
+            return self.places[window]
         last = window[-1]
         for cut in range(1, MAX_INFLECTION + 1):
             if len(last) - cut < MIN_INFLECTED_STEM:
