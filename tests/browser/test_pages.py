@@ -1,6 +1,7 @@
 """A resident reports through the web form; staff log in and acknowledge it."""
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -11,13 +12,38 @@ pytestmark = pytest.mark.browser
 
 
 def click_and_wait(browser, by: str, selector: str) -> None:
-    """Click and wait until the next page has loaded: a click returns before navigation."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    WebDriverWait(browser, 15).until(
-        expected_conditions.element_to_be_clickable((by, selector))).click()
-    wait = WebDriverWait(browser, 15)
-    wait.until(expected_conditions.staleness_of(page))
-    wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    """Click and wait until the next page has loaded.
+
+    A click returns before navigation, and Chromium may swap the document while the
+    element is being looked up, so the page is marked with a flag that only a new
+    document lacks, and a click that lost its element is tried again.
+    """
+    browser.execute_script("window.hotlineOldPage = true")
+    wait = WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,))
+    for attempt in range(3):
+        try:
+            wait.until(expected_conditions.element_to_be_clickable((by, selector))).click()
+            break
+        except WebDriverException:
+            # Clicking again on a page that has already changed would press the wrong button.
+            if attempt == 2 or not _on_old_page(browser):
+                break
+    wait.until(_new_page_loaded)
+
+
+def _on_old_page(browser) -> bool:
+    try:
+        return bool(browser.execute_script("return window.hotlineOldPage === true"))
+    except WebDriverException:  # the document is being replaced
+        return False
+
+
+def _new_page_loaded(browser) -> bool:
+    try:
+        return bool(browser.execute_script(
+            "return window.hotlineOldPage === undefined && document.readyState === 'complete'"))
+    except WebDriverException:
+        return False
 
 
 def test_resident_reports_and_staff_acknowledge(live_server, browser):
