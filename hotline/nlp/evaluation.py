@@ -12,7 +12,7 @@ from pathlib import Path
 from hotline.nlp.classifier import Classification, Classifier
 from hotline.nlp.dataset import CATEGORIES, LANGUAGES, Example
 
-HELDOUT_NOISE = Path(__file__).parent / "heldout" / "noise.jsonl"
+HELDOUT_DIR = Path(__file__).parent / "heldout"
 
 
 @dataclass
@@ -115,31 +115,36 @@ def summarise(examples: Sequence[Example], predictions: Sequence[Classification]
     }
 
 
-def read_noise(path: Path = HELDOUT_NOISE) -> list[Example]:
-    if not path.exists():
-        return []
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    return [Example(text=r["text"], category="other", language=r["language"],
-                    channel=r.get("channel", "sms")) for r in rows]
+def read_noise(directory: Path = HELDOUT_DIR) -> list[Example]:
+    """Every held-out noise set (`noise*.jsonl`), each example tagged with its set's name."""
+    examples = []
+    for path in sorted(Path(directory).glob("noise*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        examples += [Example(text=r["text"], category="other", language=r["language"],
+                             channel=r.get("channel", "sms"), source=path.name) for r in rows]
+    return examples
 
 
 def noise_alarms(classifier: Classifier, examples: Sequence[Example]) -> dict:
     """On texts that are no report at all: how many would reach an agency or raise an alarm."""
     predictions = classifier.classify_many([e.text for e in examples])
-    routed = Counter()
-    alarms = Counter()
-    totals = Counter()
+    routed, alarms, totals = Counter(), Counter(), Counter()
     for example, predicted in zip(examples, predictions, strict=True):
-        totals[example.language] += 1
-        routed[example.language] += predicted.category != "other"
-        alarms[example.language] += predicted.urgent
+        for group in (example.language, example.source):
+            totals[group] += 1
+            routed[group] += predicted.category != "other"
+            alarms[group] += predicted.urgent
+
+    def rates(group: str) -> dict:
+        return {"examples": totals[group], "routed": ratio(routed[group], totals[group]),
+                "urgent": ratio(alarms[group], totals[group])}
+
+    languages = [lang for lang in LANGUAGES if totals[lang]]
     return {
         "examples": len(examples),
-        "routed_to_an_agency": ratio(sum(routed.values()), len(examples)),
-        "marked_urgent": ratio(sum(alarms.values()), len(examples)),
-        "languages": {lang: {"examples": totals[lang],
-                             "routed": ratio(routed[lang], totals[lang]),
-                             "urgent": ratio(alarms[lang], totals[lang])}
-                      for lang in sorted(totals, key=LANGUAGES.index)},
+        "routed_to_an_agency": ratio(sum(routed[lang] for lang in languages), len(examples)),
+        "marked_urgent": ratio(sum(alarms[lang] for lang in languages), len(examples)),
+        "sets": {name: rates(name) for name in sorted({e.source for e in examples})},
+        "languages": {lang: rates(lang) for lang in languages},
     }
