@@ -107,9 +107,13 @@ def _cats(example: Example) -> dict[str, dict[str, float]]:
     }
 
 
-def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 15,
-                   batch_size: int = 64, learn_rate: float = 0.003) -> Language:
-    """Train all three components on `examples`; the same seed gives the same model."""
+# Chosen on the dev split: a slower rate for fewer epochs gave about +0.015 macro-F1 over
+# 0.003 x 15 (which over-fitted), and beat more epochs, a larger table and stronger L2.
+def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 12,
+                   batch_size: int = 64, learn_rate: float = 0.001,
+                   components: Sequence[str] | None = None) -> Language:
+    """Train the components on `examples` (all three unless `components` names some); the
+    same seed gives the same model."""
     fix_random_seed(seed)
     shuffler = random.Random(seed)
     nlp = build_pipeline()
@@ -123,10 +127,12 @@ def train_pipeline(examples: Sequence[Example], seed: int = 0, epochs: int = 15,
     optimizer = nlp.create_optimizer()
     optimizer.learn_rate = learn_rate
     order = list(range(len(docs)))
+    trained = [(name, component) for name, component in nlp.pipeline
+               if components is None or name in components]
     for _epoch in range(epochs):
         shuffler.shuffle(order)
         for batch in minibatch(order, size=batch_size):
-            for name, component in nlp.pipeline:
+            for name, component in trained:
                 component.update([per_component[name][i] for i in batch], sgd=optimizer)
     return nlp
 

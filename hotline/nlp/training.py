@@ -20,7 +20,7 @@ from hotline.nlp.pipeline import save_pipeline, train_pipeline
 from hotline.nlp.urgency import UrgentPhrases
 
 TUNE_EVERY = 6  # one training example in six is held back to tune thresholds
-URGENT_RECALL_TARGET = 0.99
+URGENT_RECALL_TARGET = 0.99  # the issue asks 0.98 on unseen messages: keep a margin
 
 
 def split_for_tuning(examples: Sequence[Example]) -> tuple[list[Example], list[Example]]:
@@ -29,19 +29,46 @@ def split_for_tuning(examples: Sequence[Example]) -> tuple[list[Example], list[E
     return fit, tune
 
 
-URGENT_FLOOR, URGENT_CEILING = 0.02, 0.5
+URGENT_FLOOR, URGENT_CEILING = 0.01, 0.5
+URGENT_PRECISION_FLOOR = 0.65  # the issue asks 0.6: keep a margin
 
 
-def urgent_threshold(scores: Sequence[float], truth: Sequence[bool],
-                     recall_target: float = URGENT_RECALL_TARGET) -> float:
-    """The highest threshold that still finds `recall_target` of the urgent examples the
-    score can find (`scores` of examples it may not flag, e.g. phrase matches, are None)."""
-    urgent_scores = sorted((s for s, t in zip(scores, truth, strict=True) if t and s is not None),
-                           reverse=True)
-    if not urgent_scores:
+def urgent_threshold(scores: Sequence[float | None], truth: Sequence[bool],
+                     caught: Sequence[bool] | None = None,
+                     recall_target: float = URGENT_RECALL_TARGET,
+                     precision_floor: float = URGENT_PRECISION_FLOOR) -> float:
+    """The score threshold for urgent, given what else flags urgent (`caught`: phrases, high
+    scores) and scores that no threshold can flag (None, e.g. a message routed as chat).
+
+    Recall comes first: the highest threshold that reaches `recall_target`. When no threshold
+    can, the lowest whose precision stays at `precision_floor`, so staff can still trust
+    the flag."""
+    caught = caught or [False] * len(truth)
+    rows = list(zip(scores, truth, caught, strict=True))
+    urgent = sum(truth)
+    if not urgent:
         return Thresholds().urgent
-    needed = max(1, int(round(recall_target * len(urgent_scores) + 0.4999)))
-    return max(URGENT_FLOOR, min(URGENT_CEILING, urgent_scores[needed - 1] - 1e-6))
+    always_tp = sum(t and c for _, t, c in rows)
+    always_fp = sum(c and not t for _, t, c in rows)
+    open_rows = [(s, t) for s, t, c in rows if not c and s is not None]
+    candidates = sorted({URGENT_FLOOR, URGENT_CEILING,
+                         *(s - 1e-6 for s, _ in open_rows if URGENT_FLOOR < s <= URGENT_CEILING)},
+                        reverse=True)
+
+    def flagged(threshold: float) -> tuple[int, int]:
+        tp = always_tp + sum(t for s, t in open_rows if s >= threshold)
+        fp = always_fp + sum(not t for s, t in open_rows if s >= threshold)
+        return tp, fp
+
+    for threshold in candidates:  # highest first
+        tp, _fp = flagged(threshold)
+        if tp >= recall_target * urgent:
+            return threshold
+    for threshold in reversed(candidates):  # lowest first
+        tp, fp = flagged(threshold)
+        if tp and tp / (tp + fp) >= precision_floor:
+            return threshold
+    return URGENT_CEILING
 
 
 def also_threshold(cats: Sequence[dict], examples: Sequence[Example]) -> float:
@@ -86,22 +113,21 @@ def route_threshold(cats: Sequence[dict], examples: Sequence[Example]) -> float:
 
 def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
     fit, tune = split_for_tuning(examples)
-    probe = train_pipeline(fit, seed=seed)
+    # The language guess plays no part in the thresholds, so the probe skips learning it.
+    probe = train_pipeline(fit, seed=seed, components=("category", "flags"))
     cats = [doc.cats for doc in probe.pipe([e.text for e in tune])]
     route = route_threshold(cats, tune)
     phrases = UrgentPhrases.load()
-    # Urgent = phrase, or score over the threshold on a message routed as a report; tune the
-    # score for the urgent examples the phrases miss and the routing lets through.
+    # Urgent = a phrase, or a score over `urgent_anywhere`, or a score over the threshold on
+    # a message routed as a report. Tune that threshold for the recall of all three together.
     anywhere = Thresholds().urgent_anywhere
-    scores = [
-        None if (phrases.matches(example.text) or doc_cats["urgent"] >= anywhere
-                 or routed(doc_cats, route) == "other")
-        else doc_cats["urgent"]
-        for doc_cats, example in zip(cats, tune, strict=True)
-    ]
+    caught = [bool(phrases.matches(example.text)) or doc_cats["urgent"] >= anywhere
+              for doc_cats, example in zip(cats, tune, strict=True)]
+    scores = [None if routed(doc_cats, route) == "other" else doc_cats["urgent"]
+              for doc_cats in cats]
     return Thresholds(
         also=also_threshold(cats, tune),
-        urgent=urgent_threshold(scores, [e.urgent for e in tune]),
+        urgent=urgent_threshold(scores, [e.urgent for e in tune], caught),
         route=route,
     )
 

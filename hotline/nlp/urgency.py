@@ -16,6 +16,14 @@ from hotline.nlp.features import normalise
 
 DATA_FILE = Path(__file__).parent / "data" / "urgent.tsv"
 
+# Urdu written on an Arabic keyboard uses Arabic yeh, kaf and heh where Urdu has its own
+# letters; phrases and messages are folded alike so one spelling of a phrase serves both.
+ARABIC_LETTER_FORMS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ە": "ہ"})
+
+
+def fold(text: str) -> str:
+    return normalise(text).translate(ARABIC_LETTER_FORMS)
+
 
 @dataclass(frozen=True)
 class UrgentPhrases:
@@ -29,7 +37,7 @@ class UrgentPhrases:
                 if line.strip() and not line.startswith("#"):
                     _language, _, phrase = line.partition("\t")
                     if phrase.strip():
-                        phrases.append(normalise(phrase.strip()))
+                        phrases.append(fold(phrase.strip()))
         if not phrases:
             return cls(None)
         whole_words = [p for p in phrases if p.isascii()]
@@ -44,7 +52,7 @@ class UrgentPhrases:
     def matches(self, text: str) -> str | None:
         if self.pattern is None:
             return None
-        found = self.pattern.search(normalise(text))
+        found = self.pattern.search(fold(text))
         return " ".join(found.group().split()) if found else None
 
 

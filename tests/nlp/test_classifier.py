@@ -84,6 +84,28 @@ def test_urgent_threshold_keeps_the_recall_target():
     assert threshold > 0.2
 
 
+def test_urgent_threshold_counts_what_phrases_already_catch():
+    scores = [0.9, 0.5, 0.3, 0.02, None, 0.2, 0.1]
+    truth = [True, True, True, True, True, False, False]
+    caught = [False, False, False, True, True, False, False]
+    # Two of five are caught by phrases; 80% recall needs two more: the threshold can rise
+    # to just under the second-highest uncaught score, above the non-urgent 0.2.
+    threshold = urgent_threshold(scores, truth, caught, recall_target=0.8)
+    assert 0.3 < threshold <= 0.5
+    assert urgent_threshold(scores, truth, caught, recall_target=1.0) <= 0.3
+    assert urgent_threshold(scores, truth, [t for t in truth], recall_target=1.0) == 0.5
+
+
+def test_urgent_threshold_keeps_precision_when_recall_is_out_of_reach():
+    # One urgent example can never be flagged (None), so 100% recall is impossible; the
+    # threshold then stays as low as it can while the flags keep the precision asked for.
+    scores = [None, 0.6, 0.3, 0.25, 0.2, 0.04, 0.03, 0.02]
+    truth = [True, True, True, False, False, True, False, False]
+    # Flagging down to 0.04: 3 right of 5 (0.6); down to 0.03: 3 of 6 (0.5).
+    assert 0.03 < urgent_threshold(scores, truth, recall_target=1.0, precision_floor=0.6) <= 0.04
+    assert 0.02 < urgent_threshold(scores, truth, recall_target=1.0, precision_floor=0.5) <= 0.03
+
+
 def test_train_model_writes_a_loadable_model_with_thresholds(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "en").mkdir(parents=True)

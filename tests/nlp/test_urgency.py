@@ -16,3 +16,11 @@ def test_phrases_match_whole_words_without_accents(tmp_path):
 
 def test_missing_file_matches_nothing(tmp_path):
     assert UrgentPhrases.load(tmp_path / "none.tsv").matches("not breathing") is None
+
+
+def test_urdu_phrases_match_urdu_typed_with_arabic_letters(tmp_path):
+    path = tmp_path / "urgent.tsv"
+    path.write_text("ur\tسانس نہیں لے رہا\n", encoding="utf-8")
+    phrases = UrgentPhrases.load(path)
+    assert phrases.matches("بھائی سانس نہیں لے رہا") is not None
+    assert phrases.matches("بھائي سانس نهيں لے رها") is not None  # Arabic yeh and heh
