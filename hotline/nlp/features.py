@@ -42,7 +42,9 @@ def normalise(text: str) -> str:
     return strip_latin_accents(text)
 
 
-@lru_cache(maxsize=65536)
+# Bounded for memory: each entry holds a word's trigram strings, and a server sees new words
+# forever; the common words stay cached.
+@lru_cache(maxsize=16384)
 def word_features(word: str) -> tuple[str, ...]:
     padded = f"<{word}>"
     grams = [padded[i:i + 3] for i in range(len(padded) - 2)] if len(word) > 1 else []
@@ -56,6 +58,8 @@ HAN_OR_OTHER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-
 def words(text: str) -> tuple[str, ...]:
     """Words of a normalised text, in order; Chinese runs become characters and character
     bigrams ("Somers Town那边" -> somers, town, 那, 边, 那边)."""
+    if not HAN.search(text):
+        return tuple(WORD.findall(text))
     found: list[str] = []
     for match in WORD.finditer(text):
         token = match.group()
@@ -71,10 +75,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+EMPTY = "<empty>"  # the one feature of a message with no words
+
+
+def word_bigrams(tokens: tuple[str, ...]) -> list[str]:
+    return [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
 def features(text: str) -> list[str]:
     tokens = words(normalise(text))
     result: list[str] = []
     for token in tokens:
         result.extend(word_features(token))
-    result.extend(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
-    return result or ["<empty>"]
+    result.extend(word_bigrams(tokens))
+    return result or [EMPTY]

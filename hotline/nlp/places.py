@@ -10,7 +10,7 @@ places naming different boroughs make the answer ambiguous, so None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hotline.nlp.features import HAN, normalise, words
@@ -29,6 +29,7 @@ MAX_NAME_WORDS = 5
 # "Tottenhamda", "ব্রিক্সটনে". Stems shorter than this are too common to trust.
 MAX_INFLECTION = 4
 MIN_INFLECTED_STEM = 5
+START_CACHE_SIZE = 20_000
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Gazetteer:
     districts: dict[str, str]  # "" where a district is split between boroughs
     han_places: dict[str, str]  # Chinese names match as substrings: no spaces between words
     first_words: frozenset[str]  # first word of every name: most tokens are not, skip them
+    # Word -> may it start a name: the same few thousand words recur in every message.
+    start_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
@@ -58,7 +61,9 @@ class Gazetteer:
         from_postcodes = _distinct(self._postcode_boroughs(text))
         if from_postcodes:
             return _only(from_postcodes)
-        normal = normalise(text).replace("&", " and ")
+        normal = normalise(text)  # cached: the tokenizer has just normalised this text
+        if "&" in normal:
+            normal = normal.replace("&", " and ")  # "Hammersmith & Fulham"
         found = self._place_boroughs(words(normal))
         if HAN.search(normal):
             found += [b for name, b in self.han_places.items() if name in normal]
@@ -95,10 +100,15 @@ class Gazetteer:
         return found
 
     def _may_start_a_name(self, token: str) -> bool:
-        if token in self.first_words:
-            return True
-        stems = range(1, min(MAX_INFLECTION, len(token) - MIN_INFLECTED_STEM) + 1)
-        return any(token[:-cut] in self.first_words for cut in stems)
+        known = self.start_cache.get(token)
+        if known is None:
+            stems = range(1, min(MAX_INFLECTION, len(token) - MIN_INFLECTED_STEM) + 1)
+            known = token in self.first_words or any(
+                token[:-cut] in self.first_words for cut in stems)
+            if len(self.start_cache) > START_CACHE_SIZE:  # a server sees endless new words
+                self.start_cache.clear()
+            self.start_cache[token] = known
+        return known
 
     def _lookup(self, window: tuple[str, ...]) -> str | None:
         """Exact name, or the name with a case ending on its last word ("Brixtonie")."""

@@ -115,6 +115,7 @@ def tune_thresholds(examples: Sequence[Example], seed: int) -> Thresholds:
     fit, tune = split_for_tuning(examples)
     # The language guess plays no part in the thresholds, so the probe skips learning it.
     probe = train_pipeline(fit, seed=seed, components=("category", "flags"))
+    probe.tokenizer.drop_unseen = True  # score the slice as a loaded model will
     cats = [doc.cats for doc in probe.pipe([e.text for e in tune])]
     route = route_threshold(cats, tune)
     phrases = UrgentPhrases.load()
