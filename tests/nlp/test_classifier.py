@@ -119,3 +119,14 @@ def test_train_model_writes_a_loadable_model_with_thresholds(tmp_path):
     assert 0 < settings["thresholds"]["urgent"] <= 0.5
     assert Classifier.load(tmp_path / "model").classify("needles").category in (
         "environment", "treatment", "intelligence", "other")
+
+
+def test_loaded_model_reads_only_features_seen_in_training(tiny_model_dir):
+    from hotline.nlp.features import EMPTY
+    from hotline.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(tiny_model_dir)
+    tokens = [token.text for token in nlp.make_doc("needles zzqxv")]
+    assert "needles" in tokens and "<ne" in tokens
+    assert not any("zzq" in token for token in tokens)
+    assert [token.text for token in nlp.make_doc("zzqxv")] == [EMPTY]
