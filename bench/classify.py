@@ -132,7 +132,7 @@ def main() -> None:
         print(f"{name:24}{form.format(ours):>14}{form.format(theirs):>12}{ratio:>9.2f}x")
     print(f"\nmodel load: {load_seconds:.2f} s; peak RSS: {rss_mb:.0f} MB")
     results = {"model": model, "baseline": base, "load_seconds": load_seconds, "rss_mb": rss_mb,
-               "messages": len(texts)}
+               "messages": len(texts), "repeat": args.repeat}
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "classify.json").write_text(json.dumps(results, indent=2))

@@ -53,7 +53,8 @@ def targets(dev: dict, noise: dict | None, bench: dict | None) -> list[str]:
         lines.append(f"| Held-out noise sent to an agency | lower is better | "
                      f"{pct(noise['routed_to_an_agency'])} | - |")
     if bench:
-        lines += ["", f"Speed from `make bench` on {bench['messages']:,} messages; a keyword "
+        lines += ["", f"Speed from `make bench` on {bench['messages']:,} messages (throughput: the "
+                      f"best of {bench.get('repeat', 1)} batched runs); a keyword "
                       f"baseline in the same run reaches macro-F1 "
                       f"{bench['baseline']['macro_f1']:.3f}."]
     return lines
