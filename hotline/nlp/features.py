@@ -78,14 +78,10 @@ def words(text: str) -> tuple[str, ...]:
 EMPTY = "<empty>"  # the one feature of a message with no words
 
 
-def word_bigrams(tokens: tuple[str, ...]) -> list[str]:
-    return [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
-
-
 def features(text: str) -> list[str]:
     tokens = words(normalise(text))
     result: list[str] = []
     for token in tokens:
         result.extend(word_features(token))
-    result.extend(word_bigrams(tokens))
+    result.extend(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
     return result or [EMPTY]

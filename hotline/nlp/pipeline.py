@@ -22,15 +22,12 @@ from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch, registry
 
 from hotline.nlp.dataset import CATEGORIES, LANGUAGES, Example
-from hotline.nlp.features import EMPTY, features, normalise, word_bigrams, word_features, words
+from hotline.nlp.features import EMPTY, features
 
 URGENT = "urgent"
 PRESENT_PREFIX = "has:"  # doc.cats is shared, so each component's labels need their own names
 FLAG_LABELS = (*(PRESENT_PREFIX + c for c in CATEGORIES[:3]), URGENT)
 LANGUAGE_PREFIX = "lang:"
-
-
-SEEN_CACHE_SIZE = 20_000
 
 
 class FeatureTokenizer:
@@ -45,30 +42,13 @@ class FeatureTokenizer:
         # own, only the weights of whatever features share its hash bucket, so it adds noise
         # (dropping them gained 0.006 macro-F1), and making a lexeme for it cost time.
         self.drop_unseen = False
-        self._seen_word_features: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> Doc:
-        if not self.drop_unseen:
-            return Doc(self.vocab, words=features(text))
-        strings = self.vocab.strings
-        tokens = words(normalise(text))
-        result: list[str] = []
-        for token in tokens:
-            result.extend(self._seen_features_of(token))
-        result.extend(bigram for bigram in word_bigrams(tokens) if bigram in strings)
-        return Doc(self.vocab, words=result or [EMPTY])
-
-    def _seen_features_of(self, word: str) -> tuple[str, ...]:
-        """A word's features that training saw; cached, as words recur far more than
-        bigrams, and the vocabulary does not change once the model is trained."""
-        seen = self._seen_word_features.get(word)
-        if seen is None:
+        found = features(text)
+        if self.drop_unseen:
             strings = self.vocab.strings
-            seen = tuple(feature for feature in word_features(word) if feature in strings)
-            if len(self._seen_word_features) >= SEEN_CACHE_SIZE:
-                self._seen_word_features.clear()
-            self._seen_word_features[word] = seen
-        return seen
+            found = [feature for feature in found if feature in strings] or [EMPTY]
+        return Doc(self.vocab, words=found)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
